@@ -1,0 +1,23 @@
+"""Development and demo: what `make run` uses. Not for a server reachable by others."""
+
+from django.core.management.utils import get_random_secret_key
+
+from config import env
+from config.settings.base import *  # noqa: F403
+from config.settings.base import VAR_DIR
+
+DEBUG = env.flag("DEBUG", True)
+# A development key is generated once and kept in var/, never committed.
+_key_file = VAR_DIR / "dev-secret-key"
+if SECRET_KEY is None:  # noqa: F405
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    if not _key_file.exists():
+        _key_file.write_text(get_random_secret_key())
+    SECRET_KEY = _key_file.read_text().strip()
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]  # noqa: F405
+EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+STORAGES = {  # no manifest needed when DEBUG serves static files straight from the apps
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

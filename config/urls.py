@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from stadtdach.core import views as core_views
+
+handler400 = "stadtdach.core.views.bad_request"
+handler403 = "stadtdach.core.views.permission_denied"
+handler404 = "stadtdach.core.views.page_not_found"
+handler500 = "stadtdach.core.views.server_error"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+urlpatterns += i18n_patterns(
+    path("technik/", admin.site.urls),
+    path("konto/", include("stadtdach.accounts.urls")),
+    path("protokoll/", include("stadtdach.core.urls")),
+    path("prozess/", include("stadtdach.process.urls")),
+    path("", include("stadtdach.strategy.urls")),
+    path("", include("stadtdach.communication.urls")),
+    prefix_default_language=False,
+)
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,81 @@
+"""Fixtures every test can use: the persona cast, logged-in clients, the browser.
+
+Services a test needs but this machine lacks (Chromium, PostgreSQL) make the test skip
+with the reason locally; in CI (CI=true) they make it fail, so nothing passes unseen.
+"""
+
+import os
+
+import pytest
+from django.test import Client
+
+from stadtdach.core.testing.browser import chromium_unavailable, launch_chromium
+from stadtdach.core.testing.personas import Cast
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip locally; in CI a missing service is an error, not a skip."""
+    if in_ci():
+        pytest.fail(f"{reason} (required when CI=true)", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "postgresql: needs PostgreSQL; skipped in the SQLite run of make test"
+    )
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgresql"):
+        from django.db import connection
+
+        # Not skip_or_fail: the SQLite run skips these, the PostgreSQL run (which CI must
+        # reach, see the Makefile) runs them.
+        if connection.vendor != "postgresql":
+            pytest.skip("needs PostgreSQL: runs in the PostgreSQL run of make test")
+
+
+@pytest.fixture
+def personas(db) -> Cast:
+    """The persona cast; each persona is created on first use (``personas.coordinator``)."""
+    return Cast()
+
+
+@pytest.fixture
+def client_for(personas):
+    """``client_for("citizen")`` or ``client_for(user)``: a test client logged in as them
+    (``"anonymous"`` or None gives a client without a session)."""
+
+    def make(persona) -> Client:
+        user = personas[persona] if isinstance(persona, str) else persona
+        client = Client()
+        if user is not None and user.is_authenticated:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole run (Playwright ``Browser``); tests open their own context."""
+    reason = chromium_unavailable()
+    if reason:
+        skip_or_fail(f"browser tests skipped: {reason}")
+    # Playwright's sync API keeps an asyncio loop running in this thread, which makes
+    # Django refuse ORM calls from the test ("async context"). The tests are synchronous,
+    # so the check is switched off for the rest of the run once the browser is up.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with launch_chromium() as running:
+        yield running

@@ -1,0 +1,100 @@
+"""The site's own pages: start page, Leichte Sprache, legal pages, search, workspace."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from stadtdach.communication import services
+from stadtdach.communication.forms import AccessibilityFeedbackForm, SearchForm
+from stadtdach.core.ratelimit import limit_posts
+from stadtdach.core.services import DuplicateSubmission
+from stadtdach.process import selectors as process_selectors
+from stadtdach.strategy import selectors as strategy_selectors
+from stadtdach.strategy.models import Measure
+
+
+def home(request):
+    edition = strategy_selectors.current_edition()
+    context = {"edition": edition}
+    if edition is not None:
+        context.update({
+            "vision": strategy_selectors.vision_of(edition),
+            "themes": strategy_selectors.selected_themes(edition),
+            "pillars": strategy_selectors.pillars(edition),
+            "foundation": strategy_selectors.foundation_elements(),
+            "standing": process_selectors.standing(edition),
+        })
+    return render(request, "communication/home.html", context)
+
+
+def easy_language(request):
+    edition = strategy_selectors.current_edition()
+    return render(request, "communication/easy_language.html", {
+        "edition": edition,
+        "standing": process_selectors.standing(edition) if edition else None,
+    })
+
+
+@limit_posts("accessibility-feedback")
+def accessibility(request):
+    form = AccessibilityFeedbackForm(data=request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.accessibility_feedback_submit(
+                    form=form, token=form.cleaned_data.get("form_token"))
+            except DuplicateSubmission:
+                pass  # the first submission was stored; say thanks once more
+            messages.success(request, _("Thank you. Your message has been sent to the town's "
+                                        "accessibility contact."))
+            return redirect("communication:accessibility")
+        return render(request, "communication/accessibility.html", {"form": form}, status=400)
+    return render(request, "communication/accessibility.html", {"form": form})
+
+
+def imprint(request):
+    return render(request, "communication/imprint.html")
+
+
+def privacy(request):
+    return render(request, "communication/privacy.html")
+
+
+def search(request):
+    form = SearchForm(data=request.GET or None)
+    results = []
+    if form.is_valid():
+        query = form.cleaned_data["q"].strip()
+        edition = strategy_selectors.current_edition()
+        results = strategy_selectors.search(query, edition)
+        labels = {"phase": _("Phase"), "milestone": _("Milestone"), "task": _("Next step")}
+        for kind, obj in process_selectors.search(query, edition):
+            from django.urls import reverse
+
+            results.append(strategy_selectors.SearchHit(
+                labels[kind], str(obj), reverse("process:overview") + f"#{kind}-{obj.pk}",
+                getattr(obj, "description", ""), obj.is_sample))
+    return render(request, "communication/search.html", {
+        "form": form, "results": results, "searched": form.is_bound,
+    })
+
+
+@login_required
+def workspace(request):
+    """A staff member's starting point: what their role lets them do."""
+    if not request.user.has_perm("accounts.view_workspace"):
+        raise PermissionDenied
+    edition = strategy_selectors.current_edition()
+    own_measures = []
+    if edition is not None and request.user.unit_id:
+        own_measures = (strategy_selectors.measure_queryset(edition)
+                        .filter(lead_unit_id=request.user.unit_id))
+    return render(request, "communication/workspace.html", {
+        "edition": edition,
+        "own_measures": own_measures,
+        "can_add_measure": request.user.has_perm("strategy.add_measure"),
+        "can_view_audit": request.user.has_perm("core.view_auditentry"),
+        "statuses": Measure.Status.choices,
+    })

@@ -1,0 +1,71 @@
+"""Form conventions: length limits on every text, a one-time token on create forms,
+the loaded version on change forms, and our accessible templates."""
+
+import uuid
+
+from django import forms
+from django.db import models
+from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+
+# Long enough for any real description, short enough that nobody pastes a book.
+MAX_TEXT_LENGTH = 20_000
+
+
+class Renderer(TemplatesSetting):
+    """Renders forms with the project's template engine (and its built-in tags)."""
+
+    form_template_name = "core/forms/form.html"
+    field_template_name = "core/forms/field.html"
+
+
+class StadtdachModelForm(forms.ModelForm):
+    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        creating = self.instance._state.adding
+        if creating:
+            del self.fields["loaded_version"]
+            self.fields["form_token"].initial = uuid.uuid4()
+        else:
+            del self.fields["form_token"]
+            modified = getattr(self.instance, "modified", None)
+            self.fields["loaded_version"].initial = modified.isoformat() if modified else ""
+        for name, field in self.fields.items():
+            model_field = self._meta_field(name)
+            if isinstance(model_field, models.TextField) and isinstance(field, forms.CharField):
+                field.max_length = field.max_length or MAX_TEXT_LENGTH
+                field.validators.append(
+                    forms.fields.validators.MaxLengthValidator(field.max_length)
+                )
+                field.widget.attrs.setdefault("rows", 6)
+                field.widget.attrs["maxlength"] = str(field.max_length)
+
+    def _meta_field(self, name):
+        try:
+            return self._meta.model._meta.get_field(name)
+        except Exception:  # noqa: BLE001 - form-only fields have no model field
+            return None
+
+
+def date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class HoneypotField(forms.CharField):
+    """A field people never see or fill; bots do. Any value fails validation."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Leave this field empty"))
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"})
+        )
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value:
+            raise forms.ValidationError(_("This field must stay empty."))

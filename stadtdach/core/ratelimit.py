@@ -1,0 +1,54 @@
+"""A small fixed-window rate limit for public writes, kept in Django's cache."""
+
+import functools
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+
+
+def client_address(request) -> str:
+    if getattr(settings, "STADTDACH_TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def hit(scope: str, key: str, *, limit: int, seconds: int) -> bool:
+    """Count one request; return False when the limit for this window is exceeded."""
+    window = int(time.time() // seconds)
+    cache_key = f"ratelimit:{scope}:{key}:{window}"
+    cache.add(cache_key, 0, timeout=seconds + 5)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, timeout=seconds + 5)
+        count = 1
+    return count <= limit
+
+
+def limit_posts(scope: str, *, requests: int | None = None, seconds: int | None = None):
+    """Decorate a view: POSTs beyond the rate get a 429 page in plain German.
+
+    The rate defaults to settings.STADTDACH_RATE_LIMIT; a view may allow more (log-in).
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method == "POST":
+                config = settings.STADTDACH_RATE_LIMIT
+                limit = requests or config["requests"]
+                window = seconds or config["seconds"]
+                if not hit(scope, client_address(request), limit=limit, seconds=window):
+                    response = render(request, "429.html", {"retry_minutes": -(-window // 60)},
+                                      status=429)
+                    response["Retry-After"] = str(window)
+                    return response
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

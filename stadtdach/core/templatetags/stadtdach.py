@@ -1,0 +1,65 @@
+"""Template helpers used on every page."""
+
+from django import template
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from stadtdach.core.text import plain_to_html
+
+register = template.Library()
+
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
+
+
+@register.filter
+def plaintext(value: str):
+    """Staff-entered text with paragraphs and "- " lists, escaped."""
+    return plain_to_html(value)
+
+
+@register.inclusion_tag("core/partials/sample_badge.html")
+def sample_badge(obj):
+    """Marks sample data: the whole record, or the parts its sample note names."""
+    return {"is_sample": getattr(obj, "is_sample", False),
+            "note": getattr(obj, "sample_note", "")}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """Links to this page in every language; plain links work without JavaScript."""
+    request = context["request"]
+    current = get_language()
+    links = []
+    for code, name in LANGUAGE_NAMES.items():
+        url = translate_url(request.path, code)
+        if request.GET:
+            url = f"{url}?{request.GET.urlencode()}"
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def url_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (for pagination)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def euro(value):
+    """1234567.5 → "1.234.567,50 €" (German grouping, exact decimals)."""
+    if value is None:
+        return ""
+    quantised = f"{value:,.2f}"
+    return quantised.replace(",", "X").replace(".", ",").replace("X", ".") + "\u00a0€"

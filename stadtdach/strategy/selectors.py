@@ -1,0 +1,346 @@
+"""Reads of the strategy. Every selector fetches what its page shows in a fixed number of
+queries, whatever the amount of data (the tests assert it)."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from stadtdach.strategy.models import (
+    ActionField,
+    ActionFieldThemeRating,
+    Concept,
+    CrossCuttingTheme,
+    Edition,
+    EditionActionField,
+    EvaluationFinding,
+    Expectation,
+    ExampleProcess,
+    FoundationElement,
+    Goal,
+    Measure,
+    MeasureThemeRating,
+    SwotEntry,
+    Vision,
+)
+
+
+def current_edition() -> Edition | None:
+    """The edition the public site shows (with its vision and predecessor)."""
+    return (Edition.objects.select_related("predecessor", "vision")
+            .filter(is_current=True).first())
+
+
+def current_edition_or_404() -> Edition:
+    edition = current_edition()
+    if edition is None:
+        raise Http404("No current ISEK edition.")
+    return edition
+
+
+def edition_list() -> QuerySet[Edition]:
+    return Edition.objects.select_related("predecessor")
+
+
+def edition_detail(slug: str) -> Edition:
+    try:
+        return Edition.objects.select_related("predecessor", "vision").get(slug=slug)
+    except Edition.DoesNotExist as error:
+        raise Http404 from error
+
+
+def vision_of(edition: Edition) -> Vision | None:
+    """The vision with its principles (fetch the edition with select_related("vision"))."""
+    try:
+        vision = edition.vision
+    except Vision.DoesNotExist:
+        return None
+    vision.principle_list = list(vision.principles.all())
+    return vision
+
+
+def selected_themes(edition: Edition) -> list[CrossCuttingTheme]:
+    return list(CrossCuttingTheme.objects.filter(
+        edition_choices__edition=edition, edition_choices__selected=True))
+
+
+def _counts_by_field(model, edition: Edition) -> dict[int, int]:
+    rows = (model.objects.filter(edition=edition).values("action_field")
+            .annotate(n=Count("pk")).values_list("action_field", "n"))
+    return dict(rows)
+
+
+@dataclass
+class Pillar:
+    action_field: ActionField
+    goals: int = 0
+    measures: int = 0
+    concepts: int = 0
+
+
+def pillars(edition: Edition) -> list[Pillar]:
+    """The selected action fields of an edition with their counts (4 queries)."""
+    fields = list(ActionField.objects.filter(
+        edition_choices__edition=edition, edition_choices__selected=True))
+    goals = _counts_by_field(Goal, edition)
+    measures = _counts_by_field(Measure, edition)
+    concepts = dict(Concept.action_fields.through.objects.values("actionfield")
+                    .annotate(n=Count("pk")).values_list("actionfield", "n"))
+    return [Pillar(f, goals.get(f.pk, 0), measures.get(f.pk, 0), concepts.get(f.pk, 0))
+            for f in fields]
+
+
+def foundation_elements() -> QuerySet[FoundationElement]:
+    return FoundationElement.objects.all()
+
+
+def foundation_element(slug: str) -> FoundationElement:
+    try:
+        return FoundationElement.objects.get(slug=slug)
+    except FoundationElement.DoesNotExist as error:
+        raise Http404 from error
+
+
+@dataclass
+class FieldRow:
+    action_field: ActionField
+    choice: EditionActionField | None
+    measures: int = 0
+    goals: int = 0
+
+
+def action_field_rows(edition: Edition | None) -> list[FieldRow]:
+    """Every action field of the catalogue with this edition's choice and counts."""
+    fields = ActionField.objects.select_related("group", "lead_unit")
+    if edition is None:
+        return [FieldRow(f, None) for f in fields]
+    choices = {c.action_field_id: c for c in
+               EditionActionField.objects.filter(edition=edition)}
+    goals = _counts_by_field(Goal, edition)
+    measures = _counts_by_field(Measure, edition)
+    return [FieldRow(f, choices.get(f.pk), measures.get(f.pk, 0), goals.get(f.pk, 0))
+            for f in fields]
+
+
+@dataclass
+class ActionFieldPage:
+    action_field: ActionField
+    choice: EditionActionField | None
+    goals: list[Goal]
+    measures: list[Measure]
+    concepts: list[Concept]
+    ratings: list[tuple[CrossCuttingTheme, ActionFieldThemeRating | None]]
+    swot: dict[str, list[SwotEntry]] = field(default_factory=dict)
+
+
+def action_field_page(slug: str, edition: Edition) -> ActionFieldPage:
+    try:
+        action_field = ActionField.objects.select_related("group", "lead_unit").get(slug=slug)
+    except ActionField.DoesNotExist as error:
+        raise Http404 from error
+    choice = EditionActionField.objects.filter(edition=edition,
+                                               action_field=action_field).first()
+    goals = list(Goal.objects.filter(edition=edition, action_field=action_field)
+                 .select_related("action_field")
+                 .prefetch_related(Prefetch("measures", queryset=Measure.objects.only(
+                     "pk", "code", "title", "action_field_id"))))
+    measures = list(measure_queryset(edition).filter(action_field=action_field))
+    concepts = list(action_field.concepts.all())
+    ratings = {r.theme_id: r for r in ActionFieldThemeRating.objects.filter(
+        edition=edition, action_field=action_field)}
+    themes = selected_themes(edition)
+    swot: dict[str, list[SwotEntry]] = {kind: [] for kind, _ in SwotEntry.Kind.choices}
+    for entry in (SwotEntry.objects.filter(edition=edition, action_field=action_field)
+                  .select_related("action_field")):
+        swot[entry.kind].append(entry)
+    return ActionFieldPage(action_field, choice, goals, measures, concepts,
+                           [(theme, ratings.get(theme.pk)) for theme in themes], swot)
+
+
+@dataclass
+class ThemeMatrix:
+    themes: list[CrossCuttingTheme]
+    rows: list[tuple[ActionField, list[ActionFieldThemeRating | None]]]
+    rated: int
+    total: int
+
+
+def theme_matrix(edition: Edition) -> ThemeMatrix:
+    """Selected action fields × selected themes with the ratings (3 queries)."""
+    themes = selected_themes(edition)
+    fields = list(ActionField.objects.filter(
+        edition_choices__edition=edition, edition_choices__selected=True))
+    ratings = {(r.action_field_id, r.theme_id): r
+               for r in ActionFieldThemeRating.objects.filter(edition=edition)}
+    rows = [(f, [ratings.get((f.pk, t.pk)) for t in themes]) for f in fields]
+    rated = sum(1 for _, cells in rows for cell in cells if cell is not None)
+    return ThemeMatrix(themes, rows, rated, len(fields) * len(themes))
+
+
+def theme_detail(slug: str) -> CrossCuttingTheme:
+    try:
+        return CrossCuttingTheme.objects.get(slug=slug)
+    except CrossCuttingTheme.DoesNotExist as error:
+        raise Http404 from error
+
+
+def theme_ratings(theme: CrossCuttingTheme, edition: Edition):
+    """The ratings of action fields and of measures against one theme (2 queries)."""
+    field_ratings = (ActionFieldThemeRating.objects.filter(edition=edition, theme=theme)
+                     .select_related("action_field"))
+    measure_ratings = (MeasureThemeRating.objects
+                       .filter(theme=theme, measure__edition=edition)
+                       .select_related("measure", "measure__action_field")
+                       .order_by("-score", "measure__action_field__order", "measure__code"))
+    return list(field_ratings), measure_ratings
+
+
+def concept_list() -> QuerySet[Concept]:
+    return Concept.objects.prefetch_related("action_fields")
+
+
+def concept_detail(slug: str) -> Concept:
+    try:
+        return (Concept.objects.prefetch_related("action_fields",
+                                                 "measures__action_field").get(slug=slug))
+    except Concept.DoesNotExist as error:
+        raise Http404 from error
+
+
+EXPECTATION_HEADINGS = {
+    Expectation.Kind.SUCCESS_FACTOR: gettext_lazy("Success factors"),
+    Expectation.Kind.CONCERN: gettext_lazy("Concerns"),
+    Expectation.Kind.EXPECTATION: gettext_lazy("Expectations"),
+}
+
+
+@dataclass
+class ReviewPage:
+    evaluated: Edition | None
+    findings: list[tuple[str, str, list[EvaluationFinding]]]
+    expectations: list[tuple[str, str, list[Expectation]]]
+
+
+def review_page(edition: Edition) -> ReviewPage:
+    """The evaluation of the predecessor and this edition's expectations register, each
+    grouped as (key, label, entries) in the order of the choices (3 queries)."""
+    evaluated = edition.predecessor
+    findings: dict[str, list[EvaluationFinding]] = defaultdict(list)
+    if evaluated is not None:
+        for finding in EvaluationFinding.objects.filter(edition=evaluated):
+            findings[finding.criterion].append(finding)
+    expectations: dict[str, list[Expectation]] = defaultdict(list)
+    for expectation in (Expectation.objects.filter(edition=edition)
+                        .prefetch_related("answered_by")):
+        expectations[expectation.kind].append(expectation)
+    return ReviewPage(
+        evaluated,
+        [(k, label, findings[k]) for k, label in EvaluationFinding.Criterion.choices],
+        [(k, label, expectations[k]) for k, label in EXPECTATION_HEADINGS.items()],
+    )
+
+
+def measure_queryset(edition: Edition) -> QuerySet[Measure]:
+    return (Measure.objects.filter(edition=edition)
+            .select_related("action_field", "lead_unit"))
+
+
+@dataclass
+class MeasureFilters:
+    action_field: str = ""
+    theme: str = ""
+    status: str = ""
+    priority: str = ""
+    q: str = ""
+
+
+def measure_list(edition: Edition, filters: MeasureFilters) -> QuerySet[Measure]:
+    """Measures of an edition, filtered. A theme filter keeps measures rated as
+    contributing to the theme (a small, clear or central contribution)."""
+    measures = measure_queryset(edition)
+    if filters.action_field:
+        measures = measures.filter(action_field__slug=filters.action_field)
+    if filters.theme:
+        measures = measures.filter(theme_ratings__theme__slug=filters.theme,
+                                   theme_ratings__score__gte=1)
+    if filters.status:
+        measures = measures.filter(status=filters.status)
+    if filters.priority:
+        measures = measures.filter(priority=filters.priority)
+    if filters.q:
+        measures = measures.filter(Q(title__icontains=filters.q)
+                                   | Q(description__icontains=filters.q)
+                                   | Q(code__icontains=filters.q))
+    return measures.distinct()
+
+
+def measure_detail(pk: int) -> Measure:
+    try:
+        return (Measure.objects.select_related("action_field", "lead_unit", "edition",
+                                               "action_field__lead_unit")
+                .prefetch_related("goals", "concepts",
+                                  Prefetch("theme_ratings",
+                                           queryset=MeasureThemeRating.objects
+                                           .select_related("theme")))
+                .get(pk=pk))
+    except Measure.DoesNotExist as error:
+        raise Http404 from error
+
+
+def goal_detail(pk: int) -> Goal:
+    try:
+        return Goal.objects.select_related("action_field", "edition").get(pk=pk)
+    except Goal.DoesNotExist as error:
+        raise Http404 from error
+
+
+def examples() -> QuerySet[ExampleProcess]:
+    return ExampleProcess.objects.prefetch_related("findings")
+
+
+@dataclass
+class SearchHit:
+    kind: str
+    title: str
+    url: str
+    text: str = ""
+    is_sample: bool = False
+
+
+SEARCH_LIMIT = 20
+
+
+def search(query: str, edition: Edition | None) -> list[SearchHit]:
+    """Case-insensitive search over the strategy's public texts (one query per kind)."""
+    hits: list[SearchHit] = []
+    for f in ActionField.objects.filter(Q(name__icontains=query)
+                                        | Q(description__icontains=query))[:SEARCH_LIMIT]:
+        hits.append(SearchHit(_("Action field"), f.name, f.get_absolute_url(), f.description))
+    for t in CrossCuttingTheme.objects.filter(Q(name__icontains=query)
+                                              | Q(description__icontains=query))[:SEARCH_LIMIT]:
+        hits.append(SearchHit(_("Cross-cutting theme"), t.name, t.get_absolute_url(),
+                              t.description))
+    for c in Concept.objects.filter(Q(name__icontains=query) | Q(note__icontains=query)
+                                    )[:SEARCH_LIMIT]:
+        hits.append(SearchHit(_("Concept"), c.name, c.get_absolute_url(), c.note))
+    if edition is not None:
+        for m in measure_queryset(edition).filter(
+                Q(title__icontains=query) | Q(description__icontains=query)
+                | Q(code__icontains=query))[:SEARCH_LIMIT]:
+            hits.append(SearchHit(_("Measure"), str(m), m.get_absolute_url(), m.description,
+                                  m.is_sample))
+        for g in Goal.objects.select_related("action_field").filter(
+                edition=edition).filter(Q(title__icontains=query)
+                                        | Q(description__icontains=query))[:SEARCH_LIMIT]:
+            hits.append(SearchHit(_("Goal"), g.title, g.get_absolute_url(),
+                                  g.action_field.name, g.is_sample))
+        for e in Expectation.objects.filter(edition=edition).filter(
+                Q(text__icontains=query) | Q(detail__icontains=query)
+                | Q(answer__icontains=query))[:SEARCH_LIMIT]:
+            hits.append(SearchHit(e.get_kind_display(), e.text,
+                                  reverse("strategy:review") + f"#erwartung-{e.pk}", e.answer))
+    return hits
