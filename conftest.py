@@ -30,10 +30,26 @@ def pytest_configure(config):
     )
 
 
+def _is_transactional(item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    return ("transactional_db" in names or "live_server" in names
+            or bool(marker and marker.kwargs.get("transaction")))
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        names = getattr(item, "fixturenames", None)
+        if names is None:
+            continue
+        if "browser" in names:
             item.add_marker(pytest.mark.browser)
+        # A transactional test empties the database afterwards, and with it what the
+        # migrations created (the roles' groups). Serialized rollback puts that data back.
+        # It must hold for every transactional test: a plain flush re-creates content
+        # types with new ids, which the next restore would then collide with.
+        if _is_transactional(item) and "django_db_serialized_rollback" not in names:
+            names.append("django_db_serialized_rollback")
 
 
 def pytest_runtest_setup(item):
@@ -72,10 +88,24 @@ def browser():
     """One Chromium for the whole run (Playwright ``Browser``); tests open their own context."""
     reason = chromium_unavailable()
     if reason:
-        skip_or_fail(f"browser tests skipped: {reason}")
+        skip_or_fail(f"browser unavailable: {reason}")
     # Playwright's sync API keeps an asyncio loop running in this thread, which makes
     # Django refuse ORM calls from the test ("async context"). The tests are synchronous,
     # so the check is switched off for the rest of the run once the browser is up.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with launch_chromium() as running:
         yield running
+
+
+def pytest_collection_finish(session):  # DEBUG
+    from pytest_django.fixtures import _get_databases_for_test
+    for item in session.items:
+        print("DBG", item.nodeid, _get_databases_for_test(item), item.get_closest_marker("django_db"))
+
+
+@pytest.fixture(autouse=True)
+def _dbg(request):  # DEBUG
+    from django.db import connections
+    import threading
+    print("\nDBG-before", request.node.name, id(connections["default"]), hasattr(connections["default"], "_test_serialized_contents"), threading.current_thread().name)
+    yield

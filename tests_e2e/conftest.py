@@ -19,11 +19,13 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_server(live_server, django_db_serialized_rollback):
-    """The live server with the Boizenburg demo loaded; yields the server (``.url``).
+def demo_server(live_server):
+    """The live server with the Boizenburg demo loaded; returns the server (``.url``).
 
-    The live server needs a transactional database, which is flushed after each test;
-    serialized rollback restores what migrations created (roles, groups) for the next.
+    The live server needs a transactional database, emptied after each test; the root
+    conftest gives such tests serialized rollback, which restores the migrations' data
+    (roles, groups) before the demo is loaded again.
     """
+    from django.contrib.auth.models import Group; import sys; from django.db import connection; print("GROUPS", Group.objects.count(), hasattr(connection, "_test_serialized_contents"), id(connection), file=sys.stderr)
     call_command("load_boizenburg_demo")
     return live_server

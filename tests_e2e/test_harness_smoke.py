@@ -24,3 +24,17 @@ def test_admin_login_page_loads_and_axe_runs(page, live_server):
     violations = axe_violations(page)
     assert isinstance(violations, list)
     assert all(isinstance(violation, str) for violation in violations)
+
+
+@pytest.mark.parametrize("run", [1, 2])  # twice: the second starts from a flushed database
+def test_demo_server_has_the_demo_and_a_login_works(page, demo_server, run):
+    from stadtdach.demo.users import DEMO_USERS
+
+    admin = next(user for user in DEMO_USERS if user.get("superuser"))
+    page.goto(f"{demo_server.url}/technik/login/")
+    page.fill("input[name=username]", admin["username"])
+    page.fill("input[name=password]", admin["password"])
+    page.click("[type=submit]")
+
+    page.wait_for_url(f"{demo_server.url}/technik/")
+    assert page.locator("#user-tools").count() == 1

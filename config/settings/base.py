@@ -144,12 +144,20 @@ TASKS = {
     }
 }
 
-EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = env.text("EMAIL_HOST", "localhost")
-EMAIL_PORT = env.number("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env.text("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS", False)
+# Outgoing mail (Django 6.1 mailers). The environment names stay the familiar EMAIL_*.
+MAILERS = {
+    "default": {
+        "BACKEND": env.text("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+        "OPTIONS": {
+            "host": env.text("EMAIL_HOST", "localhost"),
+            "port": env.number("EMAIL_PORT", 25),
+            "username": env.text("EMAIL_HOST_USER", ""),
+            "password": env.text("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env.flag("EMAIL_USE_TLS", False),
+            "timeout": 20,
+        },
+    }
+}
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "stadtdach@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -15,8 +15,10 @@ if SECRET_KEY is None:  # noqa: F405
         _key_file.write_text(get_random_secret_key())
     SECRET_KEY = _key_file.read_text().strip()
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]  # noqa: F405
-EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
-EMAIL_FILE_PATH = VAR_DIR / "mail"
+# Mail is written to files in var/mail/ instead of being sent (unless EMAIL_BACKEND is set).
+if not env.text("EMAIL_BACKEND"):
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+                           "OPTIONS": {"file_path": str(VAR_DIR / "mail")}}}
 STORAGES = {  # no manifest needed when DEBUG serves static files straight from the apps
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from stadtdach.communication import services
@@ -71,8 +72,6 @@ def search(request):
         results = strategy_selectors.search(query, edition)
         labels = {"phase": _("Phase"), "milestone": _("Milestone"), "task": _("Next step")}
         for kind, obj in process_selectors.search(query, edition):
-            from django.urls import reverse
-
             results.append(strategy_selectors.SearchHit(
                 labels[kind], str(obj), reverse("process:overview") + f"#{kind}-{obj.pk}",
                 getattr(obj, "description", ""), obj.is_sample))
@@ -87,13 +86,15 @@ def workspace(request):
     if not request.user.has_perm("accounts.view_workspace"):
         raise PermissionDenied
     edition = strategy_selectors.current_edition()
-    own_measures = []
+    own_measures, own_count = [], 0
     if edition is not None and request.user.unit_id:
-        own_measures = (strategy_selectors.measure_queryset(edition)
-                        .filter(lead_unit_id=request.user.unit_id))
+        mine = (strategy_selectors.measure_queryset(edition)
+                .filter(lead_unit_id=request.user.unit_id))
+        own_measures, own_count = list(mine[:strategy_selectors.MEASURES_SHOWN]), mine.count()
     return render(request, "communication/workspace.html", {
         "edition": edition,
         "own_measures": own_measures,
+        "own_count": own_count,
         "can_add_measure": request.user.has_perm("strategy.add_measure"),
         "can_view_audit": request.user.has_perm("core.view_auditentry"),
         "statuses": Measure.Status.choices,

@@ -213,12 +213,16 @@ class RatingsForm(forms.Form):
         for theme in themes:
             current = ratings.get(theme.pk)
             self.fields[f"score_{theme.pk}"] = forms.TypedChoiceField(
-                label=theme.name, choices=choices, required=False, coerce=int, empty_value=None,
+                label=_("Rating"), choices=choices, required=False, coerce=int, empty_value=None,
                 initial=str(current.score) if current else "")
             self.fields[f"justification_{theme.pk}"] = forms.CharField(
-                label=_("Justification: %(theme)s") % {"theme": theme.name}, required=False,
+                label=_("Justification"), required=False,
                 max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
                 initial=current.justification if current else "")
+
+    def rows(self):
+        """(theme, rating field, justification field) per theme, for one fieldset each."""
+        return [(t, self[f"score_{t.pk}"], self[f"justification_{t.pk}"]) for t in self.themes]
 
     def clean(self):
         cleaned = super().clean()

@@ -29,6 +29,11 @@ from stadtdach.strategy.models import (
 )
 
 
+# Pages that list the measures of one field, theme or concept show this many and link
+# to the filtered measure list for the rest.
+MEASURES_SHOWN = 25
+
+
 def current_edition() -> Edition | None:
     """The edition the public site shows (with its vision and predecessor)."""
     return (Edition.objects.select_related("predecessor", "vision")
@@ -69,7 +74,7 @@ def selected_themes(edition: Edition) -> list[CrossCuttingTheme]:
 
 
 def _counts_by_field(model, edition: Edition) -> dict[int, int]:
-    rows = (model.objects.filter(edition=edition).values("action_field")
+    rows = (model.objects.filter(edition=edition).order_by().values("action_field")
             .annotate(n=Count("pk")).values_list("action_field", "n"))
     return dict(rows)
 
@@ -88,7 +93,7 @@ def pillars(edition: Edition) -> list[Pillar]:
         edition_choices__edition=edition, edition_choices__selected=True))
     goals = _counts_by_field(Goal, edition)
     measures = _counts_by_field(Measure, edition)
-    concepts = dict(Concept.action_fields.through.objects.values("actionfield")
+    concepts = dict(Concept.action_fields.through.objects.order_by().values("actionfield")
                     .annotate(n=Count("pk")).values_list("actionfield", "n"))
     return [Pillar(f, goals.get(f.pk, 0), measures.get(f.pk, 0), concepts.get(f.pk, 0))
             for f in fields]
@@ -132,6 +137,7 @@ class ActionFieldPage:
     choice: EditionActionField | None
     goals: list[Goal]
     measures: list[Measure]
+    measure_count: int
     concepts: list[Concept]
     ratings: list[tuple[CrossCuttingTheme, ActionFieldThemeRating | None]]
     swot: dict[str, list[SwotEntry]] = field(default_factory=dict)
@@ -148,7 +154,9 @@ def action_field_page(slug: str, edition: Edition) -> ActionFieldPage:
                  .select_related("action_field")
                  .prefetch_related(Prefetch("measures", queryset=Measure.objects.only(
                      "pk", "code", "title", "action_field_id"))))
-    measures = list(measure_queryset(edition).filter(action_field=action_field))
+    field_measures = measure_queryset(edition).filter(action_field=action_field)
+    measures = list(field_measures[:MEASURES_SHOWN])
+    measure_count = field_measures.count()
     concepts = list(action_field.concepts.all())
     ratings = {r.theme_id: r for r in ActionFieldThemeRating.objects.filter(
         edition=edition, action_field=action_field)}
@@ -157,7 +165,7 @@ def action_field_page(slug: str, edition: Edition) -> ActionFieldPage:
     for entry in (SwotEntry.objects.filter(edition=edition, action_field=action_field)
                   .select_related("action_field")):
         swot[entry.kind].append(entry)
-    return ActionFieldPage(action_field, choice, goals, measures, concepts,
+    return ActionFieldPage(action_field, choice, goals, measures, measure_count, concepts,
                            [(theme, ratings.get(theme.pk)) for theme in themes], swot)
 
 
@@ -189,26 +197,29 @@ def theme_detail(slug: str) -> CrossCuttingTheme:
 
 
 def theme_ratings(theme: CrossCuttingTheme, edition: Edition):
-    """The ratings of action fields and of measures against one theme (2 queries)."""
+    """The ratings of action fields and of measures against one theme (3 queries): the
+    best-rated measures first, at most MEASURES_SHOWN of them, and their total."""
     field_ratings = (ActionFieldThemeRating.objects.filter(edition=edition, theme=theme)
                      .select_related("action_field"))
     measure_ratings = (MeasureThemeRating.objects
                        .filter(theme=theme, measure__edition=edition)
                        .select_related("measure", "measure__action_field")
                        .order_by("-score", "measure__action_field__order", "measure__code"))
-    return list(field_ratings), measure_ratings
+    return list(field_ratings), list(measure_ratings[:MEASURES_SHOWN]), measure_ratings.count()
 
 
 def concept_list() -> QuerySet[Concept]:
     return Concept.objects.prefetch_related("action_fields")
 
 
-def concept_detail(slug: str) -> Concept:
+def concept_detail(slug: str) -> tuple[Concept, list[Measure], int]:
+    """A concept with its action fields, its first measures and their total (4 queries)."""
     try:
-        return (Concept.objects.prefetch_related("action_fields",
-                                                 "measures__action_field").get(slug=slug))
+        concept = Concept.objects.prefetch_related("action_fields").get(slug=slug)
     except Concept.DoesNotExist as error:
         raise Http404 from error
+    measures = concept.measures.select_related("action_field", "edition")
+    return concept, list(measures[:MEASURES_SHOWN]), measures.count()
 
 
 EXPECTATION_HEADINGS = {

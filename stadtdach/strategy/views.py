@@ -71,10 +71,10 @@ def theme_matrix(request):
 def theme_detail(request, slug):
     edition = selectors.current_edition_or_404()
     theme = selectors.theme_detail(slug)
-    field_ratings, measure_ratings = selectors.theme_ratings(theme, edition)
+    field_ratings, measure_ratings, measure_count = selectors.theme_ratings(theme, edition)
     return render(request, "strategy/theme_detail.html", {
-        "edition": edition, "theme": theme,
-        "field_ratings": field_ratings, "measure_ratings": measure_ratings,
+        "edition": edition, "theme": theme, "field_ratings": field_ratings,
+        "measure_ratings": measure_ratings, "measure_count": measure_count,
     })
 
 
@@ -86,8 +86,9 @@ def concept_list(request):
 
 
 def concept_detail(request, slug):
+    concept, measures, measure_count = selectors.concept_detail(slug)
     return render(request, "strategy/concept_detail.html",
-                  {"concept": selectors.concept_detail(slug)})
+                  {"concept": concept, "measures": measures, "measure_count": measure_count})
 
 
 def review(request):

@@ -137,3 +137,12 @@ def test_client_for_logs_in_the_persona(client_for, personas, persona):
 
     expected = str(personas[persona].pk) if persona != "anonymous" else None
     assert client.session.get("_auth_user_id") == expected
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("run", [1, 2])  # the second runs after the first's flush
+def test_transactional_tests_keep_the_migrated_roles(run, personas):
+    personas.citizen  # noqa: B018 - written, then flushed after the test
+
+    assert apps.get_model("accounts", "Role").objects.count() == 7
+    assert Group.objects.count() == 7

@@ -1,0 +1,140 @@
+"""Every public page in a real Chromium: zero axe-core violations (WCAG 2.1 A/AA), no
+console errors (so no Content-Security-Policy violation), reachable by keyboard, and
+usable without JavaScript."""
+
+import pytest
+
+from stadtdach.core.testing.browser import axe_violations, new_context
+
+pytestmark = pytest.mark.browser
+
+
+def public_paths() -> list[str]:
+    from stadtdach.strategy.models import ActionField, Concept, CrossCuttingTheme, Measure
+
+    measure = Measure.objects.filter(place__isnull=False).first()
+    return [
+        "/", "/leitbild/", "/ausgaben/", "/ausgaben/isek-2022/", "/ausgaben/isek-2002-2017/",
+        "/handlungsfelder/", ActionField.objects.get(slug="verwaltung").get_absolute_url(),
+        ActionField.objects.get(slug="finanzen").get_absolute_url(),
+        "/querschnittsthemen/", CrossCuttingTheme.objects.first().get_absolute_url(),
+        "/konzepte/", Concept.objects.first().get_absolute_url(),
+        "/bewertung-und-erwartungen/", "/massnahmen/", "/massnahmen/?status=planned&q=Rad",
+        measure.get_absolute_url(), "/sockel/monitoring/", "/beispiele/", "/prozess/",
+        "/leichte-sprache/", "/barrierefreiheit/", "/impressum/", "/datenschutz/",
+        "/suche/?q=Klima", "/suche/?q=x", "/konto/anmelden/", "/en/", "/en/massnahmen/",
+        "/seite-gibt-es-nicht/",
+    ]
+
+
+def check_page(page, url: str, problems: list[str], *, status: int = 200) -> None:
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" else None)
+    response = page.goto(url)
+    expected = 404 if "gibt-es-nicht" in url else status
+    if response.status != expected:
+        problems.append(f"{url}: HTTP {response.status}")
+    for violation in axe_violations(page):
+        problems.append(f"{url}: {violation}")
+    problems.extend(f"{url}: console: {error}" for error in errors
+                    if "404" not in error or expected != 404)
+    page.remove_listener("console", page.listeners("console")[-1]) if hasattr(
+        page, "listeners") else None
+
+
+def test_every_public_page_passes_axe(page, demo_server):
+    problems: list[str] = []
+    for path in public_paths():
+        check_page(page, demo_server.url + path, problems)
+    assert not problems, "\n".join(problems)
+
+
+def test_main_navigation_is_reachable_by_keyboard(page, demo_server):
+    page.goto(demo_server.url + "/")
+    page.keyboard.press("Tab")
+    first = page.evaluate("document.activeElement.textContent.trim()")
+    assert first in ("Zum Inhalt springen", "Skip to content")
+    nav_links = page.locator("nav.main-nav a")
+    wanted = {nav_links.nth(i).get_attribute("href") for i in range(nav_links.count())}
+    reached = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement.getAttribute('href')")
+        if href in wanted:
+            reached.add(href)
+            # the focused link is visibly marked
+            outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+            assert outline != "none"
+    assert reached == wanted
+    # The skip link moves the focus to the content.
+    page.goto(demo_server.url + "/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhalt"
+
+
+def test_filters_language_switch_and_forms_work_without_javascript(browser, demo_server):
+    context = new_context(browser, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(demo_server.url + "/massnahmen/")
+        page.select_option("#filter-status", "completed")
+        page.click(".filters button[type=submit]")
+        assert "status=completed" in page.url
+        rows = page.locator("#ergebnisse tbody tr")
+        assert rows.count() >= 1
+        statuses = page.locator("#ergebnisse tbody .status").all_inner_texts()
+        assert len(set(statuses)) == 1
+        page.click("a[hreflang=en]")
+        assert "/en/massnahmen/" in page.url and "status=completed" in page.url
+        assert page.locator("html").get_attribute("lang") == "en"
+        page.goto(demo_server.url + "/barrierefreiheit/")
+        page.fill("#id_message", "Die Tabelle der Konzepte ist am Handy schwer lesbar.")
+        page.click("form.form button[type=submit]")
+        assert page.locator(".message--success").count() == 1
+    finally:
+        context.close()
+
+
+def test_coordinator_changes_a_measure_and_finds_it_in_the_audit_log(page, demo_server):
+    from stadtdach.strategy.models import Measure
+
+    measure = Measure.objects.get(code="VER-2")
+    page.goto(demo_server.url + "/konto/anmelden/?next=" + measure.get_absolute_url())
+    page.fill("#id_username", "koordination")
+    page.fill("#id_password", "stadtdach-demo")
+    page.click("form.form button[type=submit]")
+    page.wait_for_url("**" + measure.get_absolute_url())
+    page.click(f"a[href='{measure.get_absolute_url()}bearbeiten/']")
+    problems: list[str] = []
+    problems += axe_violations(page)
+    page.fill("#id_title", "")
+    page.click("form.form button[type=submit]")
+    assert page.locator(".error-summary").count() == 1  # an empty title is refused
+    problems += axe_violations(page)
+    page.fill("#id_title", "Mobilitätsstation am Bahnhof mit Fahrradparkhaus")
+    page.select_option("#id_status", "preparation")
+    page.click("form.form button[type=submit]")
+    page.wait_for_url("**" + measure.get_absolute_url())
+    assert "Fahrradparkhaus" in page.inner_text("h1")
+    page.goto(demo_server.url + "/protokoll/")
+    log = page.inner_text("main")
+    assert "Fahrradparkhaus" in log and "Koordination" in log
+    problems += axe_violations(page)
+    page.goto(demo_server.url + measure.get_absolute_url() + "bewertungen/")
+    problems += axe_violations(page)
+    page.goto(demo_server.url + "/arbeitsbereich/")
+    problems += axe_violations(page)
+    assert not problems, "\n".join(problems)
+
+
+def test_anonymous_visitors_reach_no_edit_form(page, demo_server):
+    from stadtdach.strategy.models import Measure
+
+    measure = Measure.objects.first()
+    for path in (f"/massnahmen/{measure.pk}/bearbeiten/", "/massnahmen/neu/",
+                 "/handlungsfelder/wohnen/bearbeiten/", "/protokoll/", "/arbeitsbereich/"):
+        page.goto(demo_server.url + path)
+        assert "/konto/anmelden/" in page.url, path
+        assert page.locator("form #id_password").count() == 1
