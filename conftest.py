@@ -93,19 +93,15 @@ def browser():
     # Django refuse ORM calls from the test ("async context"). The tests are synchronous,
     # so the check is switched off for the rest of the run once the browser is up.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from django.db import connections
+
+    # Once Playwright runs, Django hands this thread new connection objects (they live in
+    # context-local storage, and Playwright's greenlets change the context). Those lack
+    # the snapshot of the migrated data that transactional tests restore: carry it over.
+    snapshots = {conn.alias: conn._test_serialized_contents for conn in connections.all()
+                 if hasattr(conn, "_test_serialized_contents")}
     with launch_chromium() as running:
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
         yield running
 
-
-def pytest_collection_finish(session):  # DEBUG
-    from pytest_django.fixtures import _get_databases_for_test
-    for item in session.items:
-        print("DBG", item.nodeid, _get_databases_for_test(item), item.get_closest_marker("django_db"))
-
-
-@pytest.fixture(autouse=True)
-def _dbg(request):  # DEBUG
-    from django.db import connections
-    import threading
-    print("\nDBG-before", request.node.name, id(connections["default"]), hasattr(connections["default"], "_test_serialized_contents"), threading.current_thread().name)
-    yield

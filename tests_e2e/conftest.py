@@ -26,6 +26,5 @@ def demo_server(live_server):
     conftest gives such tests serialized rollback, which restores the migrations' data
     (roles, groups) before the demo is loaded again.
     """
-    from django.contrib.auth.models import Group; import sys; from django.db import connection; print("GROUPS", Group.objects.count(), hasattr(connection, "_test_serialized_contents"), id(connection), file=sys.stderr)
     call_command("load_boizenburg_demo")
     return live_server

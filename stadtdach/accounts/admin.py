@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from stadtdach.accounts.models import OrganisationalUnit, Role, RoleActivity, StructureLevel, User
+from stadtdach.core.admin import AuditedModelAdmin
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedModelAdmin, BaseUserAdmin):
     fieldsets = (*BaseUserAdmin.fieldsets, ("Stadtdach", {"fields": ("display_name", "unit")}))
     list_display = ("username", "email", "display_name", "unit", "is_staff", "is_active")
     list_filter = ("groups", "unit", "is_staff", "is_active")
@@ -17,10 +18,10 @@ class RoleActivityInline(admin.TabularInline):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(AuditedModelAdmin):
     list_display = ("name", "code", "level", "order")
     inlines = [RoleActivityInline]
 
 
-admin.site.register(OrganisationalUnit)
-admin.site.register(StructureLevel)
+admin.site.register(OrganisationalUnit, AuditedModelAdmin)
+admin.site.register(StructureLevel, AuditedModelAdmin)

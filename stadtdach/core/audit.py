@@ -10,7 +10,8 @@ from django.db import models
 
 from stadtdach.core.models import AuditEntry
 
-_SKIPPED = {"created", "modified"}
+# Never copied into the log: time stamps change on every save, secrets must not spread.
+_SKIPPED = {"created", "modified", "password", "last_login"}
 
 
 def _plain(value: Any) -> Any:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
+from stadtdach.core.admin import AuditedModelAdmin
 from stadtdach.process.models import Milestone, Phase, Task
 
-admin.site.register(Phase)
-admin.site.register(Milestone)
-admin.site.register(Task)
+for model in (Phase, Milestone, Task):
+    admin.site.register(model, AuditedModelAdmin)
