@@ -25,7 +25,7 @@ help:
 	@echo "make test-sqlite / make test-postgres   one pytest run (PYTEST_ARGS=... to narrow)"
 	@echo "make lint     ruff check and import-linter"
 	@echo "make format   ruff format and ruff's automatic fixes"
-	@echo "make messages update locale/*.po and compile them (needs GNU gettext)"
+	@echo "make messages update locale/de (the English source needs no catalogue) and compile it; needs gettext"
 	@echo "make clean    remove .venv, .tools and caches (keeps var/: demo database, media)"
 
 $(UV_STAMP):
@@ -72,7 +72,7 @@ test-postgres: setup
 
 messages: setup
 	mkdir -p locale
-	$(PY) manage.py makemessages --locale de --locale en --no-obsolete --settings=config.settings.test
+	$(PY) manage.py makemessages --locale de --no-obsolete --settings=config.settings.test
 	$(PY) manage.py compilemessages --ignore '.venv' --ignore '.tools' --settings=config.settings.test
 
 format: setup
