@@ -3,6 +3,8 @@
 
 SHELL := /bin/sh
 .DEFAULT_GOAL := help
+# The steps share .venv and the test databases: never run them side by side (make -j).
+.NOTPARALLEL:
 
 PORT ?= 8000
 UV_VERSION := 0.13.9
@@ -29,14 +31,14 @@ help:
 	@echo "make clean    remove .venv, .tools and caches (keeps var/: demo database, media)"
 
 $(UV_STAMP):
-	@python=$$(scripts/find-python) || exit 1; \
+	@python=$$(sh scripts/find-python) || exit 1; \
 	echo "Installing uv $(UV_VERSION) into .tools (with $$python)"; \
 	rm -rf .tools && "$$python" -m venv .tools && \
 	.tools/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 	@touch $@
 
 $(VENV_STAMP): $(UV_STAMP) pyproject.toml uv.lock
-	@python=$$(scripts/find-python) || exit 1; \
+	@python=$$(sh scripts/find-python) || exit 1; \
 	UV_PYTHON_DOWNLOADS=never $(UV) sync --locked --python "$$python"
 	@touch $@
 
@@ -80,5 +82,5 @@ format: setup
 	.venv/bin/ruff format .
 
 clean:
-	rm -rf .venv .tools .ruff_cache .pytest_cache var/static
+	rm -rf .venv .tools .ruff_cache .pytest_cache .import_linter_cache var/static
 	find . -path ./.git -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -33,8 +33,11 @@ def pytest_configure(config):
 def _is_transactional(item) -> bool:
     names = getattr(item, "fixturenames", ())
     marker = item.get_closest_marker("django_db")
-    return ("transactional_db" in names or "live_server" in names
-            or bool(marker and marker.kwargs.get("transaction")))
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
 
 
 def pytest_collection_modifyitems(items):
@@ -98,10 +101,12 @@ def browser():
     # Once Playwright runs, Django hands this thread new connection objects (they live in
     # context-local storage, and Playwright's greenlets change the context). Those lack
     # the snapshot of the migrated data that transactional tests restore: carry it over.
-    snapshots = {conn.alias: conn._test_serialized_contents for conn in connections.all()
-                 if hasattr(conn, "_test_serialized_contents")}
+    snapshots = {
+        conn.alias: conn._test_serialized_contents
+        for conn in connections.all()
+        if hasattr(conn, "_test_serialized_contents")
+    }
     with launch_chromium() as running:
         for alias, snapshot in snapshots.items():
             connections[alias]._test_serialized_contents = snapshot
         yield running
-

@@ -14,33 +14,55 @@ def public_paths() -> list[str]:
 
     measure = Measure.objects.filter(place__isnull=False).first()
     return [
-        "/", "/leitbild/", "/ausgaben/", "/ausgaben/isek-2022/", "/ausgaben/isek-2002-2017/",
-        "/handlungsfelder/", ActionField.objects.get(slug="verwaltung").get_absolute_url(),
+        "/",
+        "/leitbild/",
+        "/ausgaben/",
+        "/ausgaben/isek-2022/",
+        "/ausgaben/isek-2002-2017/",
+        "/handlungsfelder/",
+        ActionField.objects.get(slug="verwaltung").get_absolute_url(),
         ActionField.objects.get(slug="finanzen").get_absolute_url(),
-        "/querschnittsthemen/", CrossCuttingTheme.objects.first().get_absolute_url(),
-        "/konzepte/", Concept.objects.first().get_absolute_url(),
-        "/bewertung-und-erwartungen/", "/massnahmen/", "/massnahmen/?status=planned&q=Rad",
-        measure.get_absolute_url(), "/sockel/monitoring/", "/beispiele/", "/prozess/",
-        "/leichte-sprache/", "/barrierefreiheit/", "/impressum/", "/datenschutz/",
-        "/suche/?q=Klima", "/suche/?q=x", "/konto/anmelden/", "/en/", "/en/massnahmen/",
+        "/querschnittsthemen/",
+        CrossCuttingTheme.objects.first().get_absolute_url(),
+        "/konzepte/",
+        Concept.objects.first().get_absolute_url(),
+        "/bewertung-und-erwartungen/",
+        "/massnahmen/",
+        "/massnahmen/?status=planned&q=Rad",
+        measure.get_absolute_url(),
+        "/sockel/monitoring/",
+        "/beispiele/",
+        "/prozess/",
+        "/leichte-sprache/",
+        "/barrierefreiheit/",
+        "/impressum/",
+        "/datenschutz/",
+        "/suche/?q=Klima",
+        "/suche/?q=x",
+        "/konto/anmelden/",
+        "/en/",
+        "/en/massnahmen/",
         "/seite-gibt-es-nicht/",
     ]
 
 
 def check_page(page, url: str, problems: list[str], *, status: int = 200) -> None:
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" else None)
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
     response = page.goto(url)
     expected = 404 if "gibt-es-nicht" in url else status
     if response.status != expected:
         problems.append(f"{url}: HTTP {response.status}")
     for violation in axe_violations(page):
         problems.append(f"{url}: {violation}")
-    problems.extend(f"{url}: console: {error}" for error in errors
-                    if "404" not in error or expected != 404)
+    problems.extend(
+        f"{url}: console: {error}" for error in errors if "404" not in error or expected != 404
+    )
     page.remove_listener("console", page.listeners("console")[-1]) if hasattr(
-        page, "listeners") else None
+        page, "listeners"
+    ) else None
 
 
 def test_every_public_page_passes_axe(page, demo_server):
@@ -133,8 +155,13 @@ def test_anonymous_visitors_reach_no_edit_form(page, demo_server):
     from stadtdach.strategy.models import Measure
 
     measure = Measure.objects.first()
-    for path in (f"/massnahmen/{measure.pk}/bearbeiten/", "/massnahmen/neu/",
-                 "/handlungsfelder/wohnen/bearbeiten/", "/protokoll/", "/arbeitsbereich/"):
+    for path in (
+        f"/massnahmen/{measure.pk}/bearbeiten/",
+        "/massnahmen/neu/",
+        "/handlungsfelder/wohnen/bearbeiten/",
+        "/protokoll/",
+        "/arbeitsbereich/",
+    ):
         page.goto(demo_server.url + path)
         assert "/konto/anmelden/" in page.url, path
         assert page.locator("form #id_password").count() == 1

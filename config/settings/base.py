@@ -77,6 +77,8 @@ TEMPLATES = [
     },
 ]
 
+if not env.text("DATABASE_URL"):
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded SQLite database lives here
 DATABASES = {
     "default": dj_database_url.parse(
         env.text("DATABASE_URL", f"sqlite:///{VAR_DIR / 'stadtdach.sqlite3'}"),
@@ -100,8 +102,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -182,8 +186,10 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "stadtdach.core.views.csrf_failure"
 
 # Public write endpoints (feedback forms, later contributions): requests per window per client.
-STADTDACH_RATE_LIMIT = {"requests": env.number("RATE_LIMIT_REQUESTS", 5),
-                        "seconds": env.number("RATE_LIMIT_SECONDS", 600)}
+STADTDACH_RATE_LIMIT = {
+    "requests": env.number("RATE_LIMIT_REQUESTS", 5),
+    "seconds": env.number("RATE_LIMIT_SECONDS", 600),
+}
 # Behind a reverse proxy that sets X-Forwarded-For, the rate limit keys on that address.
 STADTDACH_TRUST_X_FORWARDED_FOR = env.flag("TRUST_X_FORWARDED_FOR", False)
 # The number of measures and entries on one page of a list.

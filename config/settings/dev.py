@@ -17,8 +17,12 @@ if SECRET_KEY is None:  # noqa: F405
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]  # noqa: F405
 # Mail is written to files in var/mail/ instead of being sent (unless EMAIL_BACKEND is set).
 if not env.text("EMAIL_BACKEND"):
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-                           "OPTIONS": {"file_path": str(VAR_DIR / "mail")}}}
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
+        }
+    }
 STORAGES = {  # no manifest needed when DEBUG serves static files straight from the apps
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,4 +1,4 @@
-"""Tests: the database comes from DATABASE_URL (SQLite by default, PostgreSQL in CI's second run)."""
+"""Tests: DATABASE_URL picks the database (SQLite by default, PostgreSQL in CI's second run)."""
 
 from config.settings.base import *  # noqa: F403
 

@@ -26,12 +26,18 @@ class OrganisationalUnit(SampleDataModel):
 
 class User(AbstractUser):
     display_name = models.CharField(
-        _("display name"), max_length=80, blank=True,
+        _("display name"),
+        max_length=80,
+        blank=True,
         help_text=_("Shown with your contributions instead of your real name."),
     )
     unit = models.ForeignKey(
-        OrganisationalUnit, verbose_name=_("organisational unit"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="members",
+        OrganisationalUnit,
+        verbose_name=_("organisational unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
     )
 
     class Meta:
@@ -72,16 +78,22 @@ class Role(TimeStampedModel):
     name = models.CharField(_("name"), max_length=120)
     group = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="role")
     level = models.ForeignKey(
-        StructureLevel, verbose_name=_("level"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="roles",
+        StructureLevel,
+        verbose_name=_("level"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="roles",
     )
     description = models.TextField(_("description"), blank=True)
     composition = models.TextField(_("composition"), blank=True)
     cadence = models.CharField(_("meeting cadence"), max_length=200, blank=True)
     cadence_initial_days = models.PositiveSmallIntegerField(
-        _("meets every … days at first"), null=True, blank=True)
+        _("meets every … days at first"), null=True, blank=True
+    )
     cadence_later_days = models.PositiveSmallIntegerField(
-        _("meets every … days later"), null=True, blank=True)
+        _("meets every … days later"), null=True, blank=True
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -1,8 +1,7 @@
 from django.contrib import admin
 
-from stadtdach.core.admin import AuditedModelAdmin
-
 from stadtdach.communication.models import AccessibilityFeedback
+from stadtdach.core.admin import AuditedModelAdmin
 
 
 @admin.register(AccessibilityFeedback)

@@ -16,8 +16,10 @@ class AccessibilityFeedbackForm(StadtdachModelForm):
             "page": _("Optional: the address or name of the page."),
             "email": _("Optional: if you would like an answer."),
         }
-        widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"}),
-                   "name": forms.TextInput(attrs={"autocomplete": "name"})}
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
 
     def clean_message(self):
         message = self.cleaned_data["message"].strip()

@@ -15,8 +15,9 @@ class AccessibilityFeedback(TimeStampedModel):
     email = models.EmailField(_("e-mail address"), blank=True)
     page = models.CharField(_("page concerned"), max_length=500, blank=True)
     message = models.TextField(_("message"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.NEW)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
 
     class Meta:
         ordering = ["-created"]

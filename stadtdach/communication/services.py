@@ -12,7 +12,11 @@ def accessibility_feedback_submit(*, form, token=None) -> AccessibilityFeedback:
     """Store a barrier report and, once stored, mail it to the contact in the background."""
     claim_submission(token)
     feedback = form.save()
-    audit.record(actor=None, action=AuditEntry.Action.CREATE, instance=feedback,
-                 label=f"Rückmeldung Barrierefreiheit {feedback.pk}")
+    audit.record(
+        actor=None,
+        action=AuditEntry.Action.CREATE,
+        instance=feedback,
+        label=f"Rückmeldung Barrierefreiheit {feedback.pk}",
+    )
     transaction.on_commit(lambda: send_accessibility_feedback.enqueue(feedback.pk))
     return feedback

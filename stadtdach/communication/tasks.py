@@ -15,11 +15,15 @@ def send_accessibility_feedback(feedback_id: int) -> None:
     town = municipality()
     if feedback is None or not town.accessibility_contact_email:
         return
-    body = "\n".join([
-        _("A barrier was reported on the ISEK website."), "",
-        f"{_('Page')}: {feedback.page or '–'}",
-        f"{_('Name')}: {feedback.name or '–'}",
-        f"{_('E-mail')}: {feedback.email or '–'}", "",
-        feedback.message,
-    ])
+    body = "\n".join(
+        [
+            _("A barrier was reported on the ISEK website."),
+            "",
+            f"{_('Page')}: {feedback.page or '–'}",
+            f"{_('Name')}: {feedback.name or '–'}",
+            f"{_('E-mail')}: {feedback.email or '–'}",
+            "",
+            feedback.message,
+        ]
+    )
     send_mail(_("Accessibility feedback"), body, None, [town.accessibility_contact_email])

@@ -1,5 +1,7 @@
 """The site's own pages: start page, Leichte Sprache, legal pages, search, workspace."""
 
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,22 +22,28 @@ def home(request):
     edition = strategy_selectors.current_edition()
     context = {"edition": edition}
     if edition is not None:
-        context.update({
-            "vision": strategy_selectors.vision_of(edition),
-            "themes": strategy_selectors.selected_themes(edition),
-            "pillars": strategy_selectors.pillars(edition),
-            "foundation": strategy_selectors.foundation_elements(),
-            "standing": process_selectors.standing(edition),
-        })
+        context.update(
+            {
+                "vision": strategy_selectors.vision_of(edition),
+                "themes": strategy_selectors.selected_themes(edition),
+                "pillars": strategy_selectors.pillars(edition),
+                "foundation": strategy_selectors.foundation_elements(),
+                "standing": process_selectors.standing(edition),
+            }
+        )
     return render(request, "communication/home.html", context)
 
 
 def easy_language(request):
     edition = strategy_selectors.current_edition()
-    return render(request, "communication/easy_language.html", {
-        "edition": edition,
-        "standing": process_selectors.standing(edition) if edition else None,
-    })
+    return render(
+        request,
+        "communication/easy_language.html",
+        {
+            "edition": edition,
+            "standing": process_selectors.standing(edition) if edition else None,
+        },
+    )
 
 
 @limit_posts("accessibility-feedback")
@@ -43,13 +51,15 @@ def accessibility(request):
     form = AccessibilityFeedbackForm(data=request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            try:
+            # A form sent twice was stored the first time: thank the sender once more.
+            with contextlib.suppress(DuplicateSubmission):
                 services.accessibility_feedback_submit(
-                    form=form, token=form.cleaned_data.get("form_token"))
-            except DuplicateSubmission:
-                pass  # the first submission was stored; say thanks once more
-            messages.success(request, _("Thank you. Your message has been sent to the town's "
-                                        "accessibility contact."))
+                    form=form, token=form.cleaned_data.get("form_token")
+                )
+            messages.success(
+                request,
+                _("Thank you. Your message has been sent to the town's accessibility contact."),
+            )
             return redirect("communication:accessibility")
         return render(request, "communication/accessibility.html", {"form": form}, status=400)
     return render(request, "communication/accessibility.html", {"form": form})
@@ -72,12 +82,24 @@ def search(request):
         results = strategy_selectors.search(query, edition)
         labels = {"phase": _("Phase"), "milestone": _("Milestone"), "task": _("Next step")}
         for kind, obj in process_selectors.search(query, edition):
-            results.append(strategy_selectors.SearchHit(
-                labels[kind], str(obj), reverse("process:overview") + f"#{kind}-{obj.pk}",
-                getattr(obj, "description", ""), obj.is_sample))
-    return render(request, "communication/search.html", {
-        "form": form, "results": results, "searched": form.is_bound,
-    })
+            results.append(
+                strategy_selectors.SearchHit(
+                    labels[kind],
+                    str(obj),
+                    reverse("process:overview") + f"#{kind}-{obj.pk}",
+                    getattr(obj, "description", ""),
+                    obj.is_sample,
+                )
+            )
+    return render(
+        request,
+        "communication/search.html",
+        {
+            "form": form,
+            "results": results,
+            "searched": form.is_bound,
+        },
+    )
 
 
 @login_required
@@ -88,14 +110,19 @@ def workspace(request):
     edition = strategy_selectors.current_edition()
     own_measures, own_count = [], 0
     if edition is not None and request.user.unit_id:
-        mine = (strategy_selectors.measure_queryset(edition)
-                .filter(lead_unit_id=request.user.unit_id))
-        own_measures, own_count = list(mine[:strategy_selectors.MEASURES_SHOWN]), mine.count()
-    return render(request, "communication/workspace.html", {
-        "edition": edition,
-        "own_measures": own_measures,
-        "own_count": own_count,
-        "can_add_measure": request.user.has_perm("strategy.add_measure"),
-        "can_view_audit": request.user.has_perm("core.view_auditentry"),
-        "statuses": Measure.Status.choices,
-    })
+        mine = strategy_selectors.measure_queryset(edition).filter(
+            lead_unit_id=request.user.unit_id
+        )
+        own_measures, own_count = list(mine[: strategy_selectors.MEASURES_SHOWN]), mine.count()
+    return render(
+        request,
+        "communication/workspace.html",
+        {
+            "edition": edition,
+            "own_measures": own_measures,
+            "own_count": own_count,
+            "can_add_measure": request.user.has_perm("strategy.add_measure"),
+            "can_view_audit": request.user.has_perm("core.view_auditentry"),
+            "statuses": Measure.Status.choices,
+        },
+    )

@@ -20,12 +20,20 @@ class AuditedModelAdmin(admin.ModelAdmin):
         obj = form.instance
         changes = audit.diff(before, audit.snapshot(obj))
         if changes or not changed:
-            audit.record(actor=request.user, instance=obj, changes=changes,
-                         action=AuditEntry.Action.UPDATE if changed else AuditEntry.Action.CREATE)
+            audit.record(
+                actor=request.user,
+                instance=obj,
+                changes=changes,
+                action=AuditEntry.Action.UPDATE if changed else AuditEntry.Action.CREATE,
+            )
 
     def delete_model(self, request, obj):
-        audit.record(actor=request.user, action=AuditEntry.Action.DELETE, instance=obj,
-                     changes={k: [v, None] for k, v in audit.snapshot(obj).items()})
+        audit.record(
+            actor=request.user,
+            action=AuditEntry.Action.DELETE,
+            instance=obj,
+            changes={k: [v, None] for k, v in audit.snapshot(obj).items()},
+        )
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):

@@ -33,9 +33,7 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
         data[field.name] = _plain(getattr(instance, field.attname))
     if instance.pk is not None:
         for field in instance._meta.many_to_many:
-            data[field.name] = sorted(
-                getattr(instance, field.name).values_list("pk", flat=True)
-            )
+            data[field.name] = sorted(getattr(instance, field.name).values_list("pk", flat=True))
     return data
 
 
@@ -50,8 +48,14 @@ def _label(actor) -> str:
     return actor.get_full_name() or actor.get_username()
 
 
-def record(*, actor, action: str, instance: models.Model | None = None,
-           changes: dict | None = None, label: str = "") -> AuditEntry:
+def record(
+    *,
+    actor,
+    action: str,
+    instance: models.Model | None = None,
+    changes: dict | None = None,
+    label: str = "",
+) -> AuditEntry:
     """Write one audit entry. Call it inside the transaction of the change it describes."""
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,

@@ -25,12 +25,18 @@ def audit_log(request):
     page = Paginator(entries, settings.STADTDACH_PAGE_SIZE * 2).get_page(request.GET.get("seite"))
     for entry in page:
         entry.rows = _change_rows(entry)
-    types = ContentType.objects.filter(
-        pk__in=AuditEntry.objects.values("content_type").distinct())
-    return render(request, "core/audit_log.html", {
-        "page": page, "types": types, "actions": AuditEntry.Action.choices,
-        "selected_type": number("typ"), "selected_action": action,
-    })
+    types = ContentType.objects.filter(pk__in=AuditEntry.objects.values("content_type").distinct())
+    return render(
+        request,
+        "core/audit_log.html",
+        {
+            "page": page,
+            "types": types,
+            "actions": AuditEntry.Action.choices,
+            "selected_type": number("typ"),
+            "selected_action": action,
+        },
+    )
 
 
 def _change_rows(entry: AuditEntry) -> list[tuple[str, object, object]]:
@@ -44,6 +50,6 @@ def _change_rows(entry: AuditEntry) -> list[tuple[str, object, object]]:
                 label = str(model._meta.get_field(name).verbose_name)
             except Exception:  # noqa: BLE001 - a field that no longer exists keeps its name
                 label = name
-        old, new = (values + [None, None])[:2] if isinstance(values, list) else (None, values)
+        old, new = [*values, None, None][:2] if isinstance(values, list) else (None, values)
         rows.append((label, old, new))
     return rows

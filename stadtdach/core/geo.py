@@ -12,14 +12,19 @@ _AREA_TYPES = {"Polygon", "MultiPolygon"}
 
 
 def _position(value: Any) -> tuple[float, float]:
-    if (not isinstance(value, list) or len(value) not in (2, 3)
-            or not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in value)):
+    if (
+        not isinstance(value, list)
+        or len(value) not in (2, 3)
+        or not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in value)
+    ):
         raise ValidationError(_("A position must be [longitude, latitude]."))
     lon, lat = value[0], value[1]
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
         raise ValidationError(
-            _("Coordinates out of range: longitude must lie between -180 and 180, "
-              "latitude between -90 and 90.")
+            _(
+                "Coordinates out of range: longitude must lie between -180 and 180, "
+                "latitude between -90 and 90."
+            )
         )
     return float(lon), float(lat)
 
@@ -59,8 +64,9 @@ def _geometry(geometry: Any) -> None:
             % {"kind": str(kind)[:40]}
         )
     if count > MAX_POSITIONS:
-        raise ValidationError(_("The area has too many positions (at most %(max)d).")
-                              % {"max": MAX_POSITIONS})
+        raise ValidationError(
+            _("The area has too many positions (at most %(max)d).") % {"max": MAX_POSITIONS}
+        )
 
 
 def parse_place(raw: str | dict | None) -> dict | None:
@@ -86,8 +92,11 @@ def representative_point(geometry: dict | None) -> tuple[float, float] | None:
         return None
     if geometry["type"] == "Point":
         return float(geometry["coordinates"][0]), float(geometry["coordinates"][1])
-    rings = (geometry["coordinates"] if geometry["type"] == "Polygon"
-             else [ring for polygon in geometry["coordinates"] for ring in polygon])
+    rings = (
+        geometry["coordinates"]
+        if geometry["type"] == "Polygon"
+        else [ring for polygon in geometry["coordinates"] for ring in polygon]
+    )
     positions = [p for ring in rings for p in ring]
     lons = [p[0] for p in positions]
     lats = [p[1] for p in positions]

@@ -10,13 +10,12 @@ class BadInputMiddleware:
 
     def __call__(self, request):
         if "\x00" in request.path or any(
-            "\x00" in key or any("\x00" in v for v in values)
-            for key, values in request.GET.lists()
+            "\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()
         ):
             return render(
-                request, "400.html",
-                {"reason": _("The address contains a null character (NUL), which is not "
-                             "allowed.")},
+                request,
+                "400.html",
+                {"reason": _("The address contains a null character (NUL), which is not allowed.")},
                 status=400,
             )
         return self.get_response(request)

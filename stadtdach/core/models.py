@@ -23,7 +23,9 @@ class SampleDataModel(TimeStampedModel):
         help_text=_("Illustrative content that is not taken from the town's documents."),
     )
     sample_note = models.CharField(
-        _("partly sample data"), max_length=300, blank=True,
+        _("partly sample data"),
+        max_length=300,
+        blank=True,
         help_text=_("Which parts of an otherwise real record are illustrative."),
     )
 
@@ -42,8 +44,12 @@ class AuditEntry(models.Model):
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # Kept as text so the log still names the person after their account is gone.
     actor_label = models.CharField(_("by (name)"), max_length=200)
@@ -94,8 +100,9 @@ class Municipality(models.Model):
     data_protection_officer = models.TextField(_("data protection officer"), blank=True)
     accessibility_contact_email = models.EmailField(_("accessibility contact e-mail"), blank=True)
     accessibility_enforcement_body = models.TextField(_("enforcement body"), blank=True)
-    accessibility_statement_date = models.DateField(_("statement prepared on"), null=True,
-                                                    blank=True)
+    accessibility_statement_date = models.DateField(
+        _("statement prepared on"), null=True, blank=True
+    )
     is_sample = models.BooleanField(_("sample data"), default=False)
 
     class Meta:

@@ -43,8 +43,9 @@ def limit_posts(scope: str, *, requests: int | None = None, seconds: int | None 
                 limit = requests or config["requests"]
                 window = seconds or config["seconds"]
                 if not hit(scope, client_address(request), limit=limit, seconds=window):
-                    response = render(request, "429.html", {"retry_minutes": -(-window // 60)},
-                                      status=429)
+                    response = render(
+                        request, "429.html", {"retry_minutes": -(-window // 60)}, status=429
+                    )
                     response["Retry-After"] = str(window)
                     return response
             return view(request, *args, **kwargs)

@@ -12,8 +12,9 @@ def municipality() -> Municipality:
     return Municipality.objects.order_by("pk").first() or _FALLBACK
 
 
-def audit_entries(*, content_type_id: int | None = None, actor_id: int | None = None,
-                  action: str | None = None) -> QuerySet[AuditEntry]:
+def audit_entries(
+    *, content_type_id: int | None = None, actor_id: int | None = None, action: str | None = None
+) -> QuerySet[AuditEntry]:
     entries = AuditEntry.objects.select_related("content_type")
     if content_type_id:
         entries = entries.filter(content_type_id=content_type_id)

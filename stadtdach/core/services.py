@@ -28,8 +28,13 @@ def claim_submission(token: uuid.UUID | None) -> None:
         raise DuplicateSubmission from error
 
 
-def save_form(*, actor, form: ModelForm, submission_token: uuid.UUID | None = None,
-              loaded_version: str | None = None) -> models.Model:
+def save_form(
+    *,
+    actor,
+    form: ModelForm,
+    submission_token: uuid.UUID | None = None,
+    loaded_version: str | None = None,
+) -> models.Model:
     """Save a valid model form atomically and audit what changed.
 
     ``submission_token`` guards a create form against being saved twice;
@@ -45,9 +50,13 @@ def save_form(*, actor, form: ModelForm, submission_token: uuid.UUID | None = No
             before = {}
         else:
             current = model.objects.select_for_update().get(pk=instance.pk)
-            if loaded_version and hasattr(current, "modified"):
-                if current.modified.isoformat() != loaded_version:
-                    raise EditConflict
+            stale = (
+                loaded_version
+                and hasattr(current, "modified")
+                and current.modified.isoformat() != loaded_version
+            )
+            if stale:
+                raise EditConflict
             before = audit.snapshot(current)
         saved = form.save()
         after = audit.snapshot(saved)
@@ -67,6 +76,11 @@ def delete_object(*, actor, instance: models.Model) -> None:
     with transaction.atomic():
         before = audit.snapshot(instance)
         label = str(instance)
-        audit.record(actor=actor, action=AuditEntry.Action.DELETE, instance=instance,
-                     changes={k: [v, None] for k, v in before.items()}, label=label)
+        audit.record(
+            actor=actor,
+            action=AuditEntry.Action.DELETE,
+            instance=instance,
+            changes={k: [v, None] for k, v in before.items()},
+            label=label,
+        )
         instance.delete()

@@ -81,8 +81,12 @@ class EditView(View):
         return self.title
 
     def get_context(self, form) -> dict:
-        return {"form": form, "object": self.object, "title": self.get_title(),
-                "cancel_url": self.get_cancel_url()}
+        return {
+            "form": form,
+            "object": self.object,
+            "title": self.get_title(),
+            "cancel_url": self.get_cancel_url(),
+        }
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -98,7 +102,8 @@ class EditView(View):
 
     def save(self, form):
         return services.save_form(
-            actor=self.request.user, form=form,
+            actor=self.request.user,
+            form=form,
             submission_token=form.cleaned_data.get("form_token"),
             loaded_version=form.cleaned_data.get("loaded_version"),
         )
@@ -109,13 +114,23 @@ class EditView(View):
             try:
                 saved = self.save(form)
             except services.DuplicateSubmission:
-                messages.info(request, _("This form had already been sent. The entry was "
-                                         "saved once; nothing was saved twice."))
+                messages.info(
+                    request,
+                    _(
+                        "This form had already been sent. The entry was "
+                        "saved once; nothing was saved twice."
+                    ),
+                )
                 return redirect(self.get_cancel_url())
             except services.EditConflict:
-                messages.error(request, _("Somebody else saved this entry after you opened "
-                                          "the form. Please look at the current version and "
-                                          "make your change again."))
+                messages.error(
+                    request,
+                    _(
+                        "Somebody else saved this entry after you opened "
+                        "the form. Please look at the current version and "
+                        "make your change again."
+                    ),
+                )
                 return redirect(request.get_full_path())
             messages.success(request, _("Saved."))
             return redirect(self.get_success_url(saved))
@@ -143,8 +158,11 @@ class DeleteView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        return render(request, self.template_name,
-                      {"object": self.object, "cancel_url": self.object.get_absolute_url()})
+        return render(
+            request,
+            self.template_name,
+            {"object": self.object, "cancel_url": self.object.get_absolute_url()},
+        )
 
     def post(self, request, *args, **kwargs):
         url = self.get_success_url()

@@ -61,14 +61,14 @@ NEW_EDITION = {
 }
 
 EXPECTATIONS_INTRO = (
-        "Aus den vorangegangenen Bewertungen ergeben sich die folgenden Erfolgsfaktoren, "
-        "Bedenken und Erwartungen, die an einen guten, machbaren und erfolgreichen Prozess zum "
-        "ISEK 2022 und darüber hinaus gerichtet werden. Diese Punkte sollten im Prozess selbst, "
-        "beim Ergebnis sowie dessen Umsetzung berücksichtigt werden.\n\n"
-        "Die Erfolgsfaktoren, Bedenken und Erwartungen wurden durch den Prozess und die "
-        "Struktur wie folgt berücksichtigt: Es wird versucht, durch die Aufteilung in die "
-        "verschiedenen Tätigkeiten und die Phasen eine passende, machbare und gute Beteiligung "
-        "zu finden."
+    "Aus den vorangegangenen Bewertungen ergeben sich die folgenden Erfolgsfaktoren, "
+    "Bedenken und Erwartungen, die an einen guten, machbaren und erfolgreichen Prozess zum "
+    "ISEK 2022 und darüber hinaus gerichtet werden. Diese Punkte sollten im Prozess selbst, "
+    "beim Ergebnis sowie dessen Umsetzung berücksichtigt werden.\n\n"
+    "Die Erfolgsfaktoren, Bedenken und Erwartungen wurden durch den Prozess und die "
+    "Struktur wie folgt berücksichtigt: Es wird versucht, durch die Aufteilung in die "
+    "verschiedenen Tätigkeiten und die Phasen eine passende, machbare und gute Beteiligung "
+    "zu finden."
 )
 
 # "Alle möglichen Handlungsfelder", in the document's order.
@@ -108,8 +108,7 @@ THEMES = [
     ("integration", "Integration", "Integration"),
     ("gleichstellung", "Gleichstellung", "Gleichstellung"),
     ("finanzen-und-foerdermittel", "Finanzen und Fördermittel", "Finanzen/Fördermittel"),
-    ("gut-gelebte-ablaeufe-und-prozesse", "Gut gelebte Abläufe und Prozesse",
-     "Abläufe/Prozesse"),
+    ("gut-gelebte-ablaeufe-und-prozesse", "Gut gelebte Abläufe und Prozesse", "Abläufe/Prozesse"),
 ]
 THEMES_INTRO = (
     "Querschnittsthemen ziehen sich durch alle Handlungsfelder; ihre Bedeutung und "
@@ -119,23 +118,35 @@ THEME_REASON = "Als wichtiges Querschnittsthema für das ISEK 2022 identifiziert
 
 # The base (Sockel) of the ISEK house.
 FOUNDATION = [
-    ("qualitaetsmanagement", "Qualitätsmanagement (QM)",
-     "Gute Verankerung im Qualitätsmanagement der Verwaltung. Für die Qualitätskontrolle und "
-     "Flexibilität werden die Aufträge an den externen Berater (Planer) an die jeweiligen "
-     "Phasen gebunden; ein sehr genaues Leistungsverzeichnis sichert die Passung für den "
-     "individuellen Kontext Boizenburg/Elbe, kontrolliert durch die Steuerungsgruppe."),
-    ("kommunikation", "Interne und externe Kommunikation",
-     "Das ISEK wird in transparentem Austausch erstellt, auch durch digitale Kommunikation. "
-     "Beteiligungsprozesse laufen weiter: für Informationsbereitstellung und für die "
-     "Einbindung in die Umsetzung. Die Fachausschüsse erhalten Berichte."),
-    ("haushalt", "Produktrahmenplan/Haushalt",
-     "Wichtige Themen werden in die Verwaltung eingebunden, bis in die Haushaltsplanung "
-     "(Produktrahmenplan/Haushalt). Die Finanzmittel für den Prozess werden mit der "
-     "Berichterstattung in allen Fachausschüssen bereitgestellt."),
-    ("monitoring", "Monitoring",
-     "Über das Ergebnis ISEK 2022 hinaus werden Umsetzung, Überwachung (Monitoring) und "
-     "Fortschreibung direkt mitgedacht. Es muss ein Prozess für die Umsetzung mitentwickelt "
-     "werden – Meilensteine und Maßnahmen reichen nicht aus."),
+    (
+        "qualitaetsmanagement",
+        "Qualitätsmanagement (QM)",
+        "Gute Verankerung im Qualitätsmanagement der Verwaltung. Für die Qualitätskontrolle und "
+        "Flexibilität werden die Aufträge an den externen Berater (Planer) an die jeweiligen "
+        "Phasen gebunden; ein sehr genaues Leistungsverzeichnis sichert die Passung für den "
+        "individuellen Kontext Boizenburg/Elbe, kontrolliert durch die Steuerungsgruppe.",
+    ),
+    (
+        "kommunikation",
+        "Interne und externe Kommunikation",
+        "Das ISEK wird in transparentem Austausch erstellt, auch durch digitale Kommunikation. "
+        "Beteiligungsprozesse laufen weiter: für Informationsbereitstellung und für die "
+        "Einbindung in die Umsetzung. Die Fachausschüsse erhalten Berichte.",
+    ),
+    (
+        "haushalt",
+        "Produktrahmenplan/Haushalt",
+        "Wichtige Themen werden in die Verwaltung eingebunden, bis in die Haushaltsplanung "
+        "(Produktrahmenplan/Haushalt). Die Finanzmittel für den Prozess werden mit der "
+        "Berichterstattung in allen Fachausschüssen bereitgestellt.",
+    ),
+    (
+        "monitoring",
+        "Monitoring",
+        "Über das Ergebnis ISEK 2022 hinaus werden Umsetzung, Überwachung (Monitoring) und "
+        "Fortschreibung direkt mitgedacht. Es muss ein Prozess für die Umsetzung mitentwickelt "
+        "werden – Meilensteine und Maßnahmen reichen nicht aus.",
+    ),
 ]
 
 # "Status Quo: Bestehende strategische Konzepte". The source lost the table's ticks, so a
@@ -166,13 +177,16 @@ OUTDATED_NOTE = "Laut Evaluation „nicht mehr aktuell“: abgeschlossen/veralte
 
 # "Evaluation ISEK 2002-2017 und weiterer strategischer Konzepte"
 EVALUATION = [
-    ("action_fields", "Weitere strategische Konzepte sind nicht ausreichend miteinander "
-                      "kombiniert worden."),
-    ("action_fields", "Die Zielsetzung und Nutzung des ISEK führte zu einem Fokus im Bereich "
-                      "Bau."),
+    (
+        "action_fields",
+        "Weitere strategische Konzepte sind nicht ausreichend miteinander kombiniert worden.",
+    ),
+    ("action_fields", "Die Zielsetzung und Nutzung des ISEK führte zu einem Fokus im Bereich Bau."),
     ("action_fields", "Nicht mehr aktuell."),
-    ("process", "Querschnittsthemen wie Klimahandeln und Nachhaltigkeit wurden noch nicht "
-                "abgebildet."),
+    (
+        "process",
+        "Querschnittsthemen wie Klimahandeln und Nachhaltigkeit wurden noch nicht abgebildet.",
+    ),
     ("process", "Bürgerbeteiligung fand nicht ausreichend statt."),
     ("visibility", "Das ISEK wird aktuell nicht „gelebt“ (Politik & Verwaltung)."),
 ]
@@ -183,9 +197,9 @@ EXPECTATIONS = [
     {
         "kind": "success_factor",
         "text": "Zielgerichtete Auswahl und realistische Anzahl von Handlungsfeldern und "
-                "Querschnittsthemen.",
+        "Querschnittsthemen.",
         "detail": "Machbare, realistische Anzahl von Handlungsfeldern, mit einem "
-                  "aktualisierten Zukunftsbild, das von allen Akteuren getragen wird.",
+        "aktualisierten Zukunftsbild, das von allen Akteuren getragen wird.",
         "answer": "Steuerungsgruppe",
         "roles": ["steering_group"],
     },
@@ -193,7 +207,7 @@ EXPECTATIONS = [
         "kind": "success_factor",
         "text": "Es wird mit Bürgerbeteiligung und in transparentem Austausch erstellt.",
         "detail": "Es wird mit Bürgerbeteiligung erstellt und ermöglicht einen konstruktiven, "
-                  "transparenten Austausch, auch durch digitale Kommunikation.",
+        "transparenten Austausch, auch durch digitale Kommunikation.",
         "answer": "Zivilgesellschaft in der Steuerungsgruppe + Beteiligungsverfahren",
         "roles": ["steering_group", "citizen", "coordination_participation"],
     },
@@ -201,7 +215,7 @@ EXPECTATIONS = [
         "kind": "success_factor",
         "text": "Geeignete*r Spezialist*in/Berater*in wurde eingesetzt.",
         "detail": "Ein sehr genaues Leistungsverzeichnis sichert die Passung für den "
-                  "individuellen Kontext Boizenburg/Elbe.",
+        "individuellen Kontext Boizenburg/Elbe.",
         "answer": "Vorphase und Kontrolle durch die Steuerungsgruppe",
         "roles": ["consultant", "steering_group"],
     },
@@ -209,14 +223,13 @@ EXPECTATIONS = [
         "kind": "success_factor",
         "text": "Geeignete interne Prozessbegleiter*innen wurden eingesetzt.",
         "detail": "Der/die die Politik und Verwaltung und Zivilgesellschaft in einem guten, "
-                  "moderierten Prozess zusammenbringen kann.",
+        "moderierten Prozess zusammenbringen kann.",
         "answer": "Trennung von Koordination administrativ + Beteiligung",
         "roles": ["coordination_admin", "coordination_participation"],
     },
     {
         "kind": "concern",
-        "text": "Beteiligungsprozesse könnten die Ressourcen (personell und finanziell) "
-                "sprengen.",
+        "text": "Beteiligungsprozesse könnten die Ressourcen (personell und finanziell) sprengen.",
         "detail": "",
         "answer": "Übersicht durch Steuerungsgruppe + 2 Koordinator*innen",
         "roles": ["steering_group", "coordination_admin", "coordination_participation"],
@@ -225,22 +238,22 @@ EXPECTATIONS = [
         "kind": "expectation",
         "text": "Ein Prozess auf Augenhöhe und gleichberechtigt.",
         "detail": "Die Arbeit aller Akteure während des Prozesses findet auf Augenhöhe und "
-                  "gleichberechtigt statt.",
+        "gleichberechtigt statt.",
         "answer": "Arbeit der Steuerungsgruppe",
         "roles": ["steering_group"],
     },
     {
         "kind": "expectation",
         "text": "Es muss über das ISEK 2022 hinaus gedacht werden, inkl. Umsetzung, Monitoring "
-                "und Fortschreibungen.",
+        "und Fortschreibungen.",
         "detail": "Insbesondere muss ein ISEK 2022 die Umsetzung, das Monitoring und die "
-                  "Fortschreibungen mit im Blick haben und mit entwickeln, sodass es zu einem "
-                  "gelebten und integrierten Dokument für die gesamte Stadtentwicklung wird.",
+        "Fortschreibungen mit im Blick haben und mit entwickeln, sodass es zu einem "
+        "gelebten und integrierten Dokument für die gesamte Stadtentwicklung wird.",
         "answer": "Umsetzung, Monitoring, Fortschreibung: Es wird ein Prozess für die "
-                  "Umsetzung mitentwickelt (Meilensteine und Maßnahmen reichen nicht aus); "
-                  "neue Impulse für die Verwaltung, z.B. ein Innovationsfonds für Beteiligung; "
-                  "Beteiligungsprozesse laufen weiter – für Informationsbereitstellung und "
-                  "für die Einbindung in die Umsetzung.",
+        "Umsetzung mitentwickelt (Meilensteine und Maßnahmen reichen nicht aus); "
+        "neue Impulse für die Verwaltung, z.B. ein Innovationsfonds für Beteiligung; "
+        "Beteiligungsprozesse laufen weiter – für Informationsbereitstellung und "
+        "für die Einbindung in die Umsetzung.",
         "roles": ["coordination_admin", "administration"],
     },
     {
@@ -253,23 +266,29 @@ EXPECTATIONS = [
     {
         "kind": "expectation",
         "text": "Neue Formen der Beteiligung könnten etabliert werden und mehr Bürger*innen "
-                "motivieren, sich in die Gestaltung von Boizenburg/Elbe einzubringen.",
+        "motivieren, sich in die Gestaltung von Boizenburg/Elbe einzubringen.",
         "detail": "",
         "answer": "Koordination „Beteiligung“ → Beteiligung in allen Bereichen der "
-                  "Stadtgesellschaft",
+        "Stadtgesellschaft",
         "roles": ["coordination_participation", "citizen"],
     },
 ]
 
 # "Struktur für ISEK 2022": three levels.
 LEVELS = [
-    ("Koordinations- und Arbeitsebene",
-     "Auf der Koordinations- und Arbeitsebene finden die Organisation und Erarbeitung statt."),
-    ("Steuerungsebene und konsultative Beteiligung",
-     "Auf der Steuerungs- und Beteiligungsebene werden die großen Richtungen beraten und Ideen "
-     "entwickelt."),
-    ("Formelle Entscheidungsebene",
-     "Die formelle Entscheidungsebene bleibt bei der Stadtvertretung."),
+    (
+        "Koordinations- und Arbeitsebene",
+        "Auf der Koordinations- und Arbeitsebene finden die Organisation und Erarbeitung statt.",
+    ),
+    (
+        "Steuerungsebene und konsultative Beteiligung",
+        "Auf der Steuerungs- und Beteiligungsebene werden die großen Richtungen beraten und Ideen "
+        "entwickelt.",
+    ),
+    (
+        "Formelle Entscheidungsebene",
+        "Die formelle Entscheidungsebene bleibt bei der Stadtvertretung.",
+    ),
 ]
 
 # Roles and their activities ("Tätigkeiten"). Level is an index into LEVELS.
@@ -283,9 +302,12 @@ ROLES = {
             "Flexibilität ist zu empfehlen, die Aufträge an den externen Berater (Planer) an "
             "die jeweiligen Phasen zu binden."
         ),
-        "activities": ["Beraten, unterstützen", "Unterstützung der beiden Koordinator*innen",
-                       "Prozessbegleitung",
-                       "Teilweise Durchführung, insbesondere der Beteiligungsverfahren"],
+        "activities": [
+            "Beraten, unterstützen",
+            "Unterstützung der beiden Koordinator*innen",
+            "Prozessbegleitung",
+            "Teilweise Durchführung, insbesondere der Beteiligungsverfahren",
+        ],
     },
     "coordination_admin": {
         "name": "Koordination administrativ",
@@ -296,9 +318,14 @@ ROLES = {
             "Moderation. Diese Trennung ist aufgrund der sehr unterschiedlichen "
             "Anforderungsprofile und Aufgaben zu empfehlen."
         ),
-        "activities": ["Planen, umsetzen", "Betreuung/Beratung Steuerungsgruppe",
-                       "Zusammenführung der Inhalte aus der Verwaltung", "Monitoring Prozess",
-                       "Betreuung Entscheidungsebene (Beschlussfassung)", "Begleitung Umsetzung"],
+        "activities": [
+            "Planen, umsetzen",
+            "Betreuung/Beratung Steuerungsgruppe",
+            "Zusammenführung der Inhalte aus der Verwaltung",
+            "Monitoring Prozess",
+            "Betreuung Entscheidungsebene (Beschlussfassung)",
+            "Begleitung Umsetzung",
+        ],
     },
     "coordination_participation": {
         "name": "Koordination Beteiligung",
@@ -306,9 +333,13 @@ ROLES = {
         "description": (
             "Der zweite Teil der Koordination: Kommunikation, Beteiligung und Moderation."
         ),
-        "activities": ["Planen, umsetzen", "Konzeption Beteiligungsprozess", "Moderation",
-                       "Kommunikation",
-                       "Beteiligung in allen Bereichen der Stadtgesellschaft"],
+        "activities": [
+            "Planen, umsetzen",
+            "Konzeption Beteiligungsprozess",
+            "Moderation",
+            "Kommunikation",
+            "Beteiligung in allen Bereichen der Stadtgesellschaft",
+        ],
     },
     "administration": {
         "name": "Verwaltung (FBL + Mitarbeiter*innen)",
@@ -319,8 +350,7 @@ ROLES = {
     "steering_group": {
         "name": "Steuerungsgruppe",
         "level": 1,
-        "composition": "WTK + Vertreter*innen der Fraktionen, FBL/BM, Sprachrohr "
-                       "Stadtgesellschaft",
+        "composition": "WTK + Vertreter*innen der Fraktionen, FBL/BM, Sprachrohr Stadtgesellschaft",
         "cadence": "14-täglich, später 4-wöchentlich",
         "cadence_initial_days": 14,
         "cadence_later_days": 28,
@@ -330,8 +360,13 @@ ROLES = {
             "bietet in sich schon eine Art Beteiligungsprozess durch die Zusammensetzung von "
             "Vertreter*innen und Repräsentant*innen."
         ),
-        "activities": ["Prozess überwachen", "Prioritäten setzen, Interessen einbinden",
-                       "Konsens finden", "Vorentwürfe erarbeiten", "Handlungsfelder bestimmen"],
+        "activities": [
+            "Prozess überwachen",
+            "Prioritäten setzen, Interessen einbinden",
+            "Konsens finden",
+            "Vorentwürfe erarbeiten",
+            "Handlungsfelder bestimmen",
+        ],
     },
     "citizen": {
         "name": "Stadtgesellschaft Boizenburg/Elbe",
@@ -342,8 +377,10 @@ ROLES = {
             "Umsetzung soll eine Beteiligung diverser Akteursgruppen den Arbeitsmodus "
             "charakterisieren."
         ),
-        "activities": ["Ideen einbringen und in Beteiligungsverfahren mitgestalten",
-                       "Vertretung in der Steuerungsgruppe (Sprachrohr Stadtgesellschaft)"],
+        "activities": [
+            "Ideen einbringen und in Beteiligungsverfahren mitgestalten",
+            "Vertretung in der Steuerungsgruppe (Sprachrohr Stadtgesellschaft)",
+        ],
     },
     "council": {
         "name": "Stadtvertretung und Fachausschüsse",
@@ -366,27 +403,40 @@ PHASES_INTRO = (
     "kontinuierlich."
 )
 PHASES = [
-    {"slug": "abstimmungen", "name": "Abstimmungen",
-     "start": datetime.date(2020, 12, 8), "end": datetime.date(2021, 2, 4),
-     "description": "Zum Zeitpunkt des Prozessvorschlags „befinden wir uns in den "
-                    "Abstimmungen“: Vorstellung im Ausschuss WTK, Berichterstattung in allen "
-                    "Fachausschüssen, Beschlussfassung der Stadtvertretung."},
-    {"slug": "vorprozess", "name": "Vorprozess",
-     "description": "Beginn des Vorprozesses bis zur Erstellung des Leistungsverzeichnisses. "
-                    "Wichtigster Meilenstein ist die Vergabe der externen Beratungsverträge."},
-    {"slug": "hauptprozess", "name": "Hauptprozess",
-     "description": "Erarbeitung des ISEK. Spezifische Beteiligungsprozesse werden an die "
-                    "Entwurfsstadien und Phasen angepasst und sind zielgruppenorientiert. "
-                    "Wichtigste Meilensteine sind das Leitbild und die unterschiedlichen "
-                    "Entwurfsstadien."},
-    {"slug": "umsetzung", "name": "Umsetzung",
-     "description": "Umsetzung, Monitoring und Fortschreibung. Es muss ein Prozess für die "
-                    "Umsetzung mitentwickelt werden (Meilensteine und Maßnahmen reichen nicht "
-                    "aus). Auch in der Umsetzung soll eine Beteiligung diverser Akteursgruppen "
-                    "den Arbeitsmodus charakterisieren; Beteiligungsprozesse laufen weiter – für "
-                    "Informationsbereitstellung und für die Einbindung in die Umsetzung. "
-                    "Wichtigste Meilensteine sind voraussichtlich die Zeitpunkte für Monitoring "
-                    "und Fortschreibungen."},
+    {
+        "slug": "abstimmungen",
+        "name": "Abstimmungen",
+        "start": datetime.date(2020, 12, 8),
+        "end": datetime.date(2021, 2, 4),
+        "description": "Zum Zeitpunkt des Prozessvorschlags „befinden wir uns in den "
+        "Abstimmungen“: Vorstellung im Ausschuss WTK, Berichterstattung in allen "
+        "Fachausschüssen, Beschlussfassung der Stadtvertretung.",
+    },
+    {
+        "slug": "vorprozess",
+        "name": "Vorprozess",
+        "description": "Beginn des Vorprozesses bis zur Erstellung des Leistungsverzeichnisses. "
+        "Wichtigster Meilenstein ist die Vergabe der externen Beratungsverträge.",
+    },
+    {
+        "slug": "hauptprozess",
+        "name": "Hauptprozess",
+        "description": "Erarbeitung des ISEK. Spezifische Beteiligungsprozesse werden an die "
+        "Entwurfsstadien und Phasen angepasst und sind zielgruppenorientiert. "
+        "Wichtigste Meilensteine sind das Leitbild und die unterschiedlichen "
+        "Entwurfsstadien.",
+    },
+    {
+        "slug": "umsetzung",
+        "name": "Umsetzung",
+        "description": "Umsetzung, Monitoring und Fortschreibung. Es muss ein Prozess für die "
+        "Umsetzung mitentwickelt werden (Meilensteine und Maßnahmen reichen nicht "
+        "aus). Auch in der Umsetzung soll eine Beteiligung diverser Akteursgruppen "
+        "den Arbeitsmodus charakterisieren; Beteiligungsprozesse laufen weiter – für "
+        "Informationsbereitstellung und für die Einbindung in die Umsetzung. "
+        "Wichtigste Meilensteine sind voraussichtlich die Zeitpunkte für Monitoring "
+        "und Fortschreibungen.",
+    },
 ]
 
 WTK_PRESENTATION = {
@@ -411,8 +461,8 @@ COUNCIL_DECISION = {
     "phase": "abstimmungen",
     "date": datetime.date(2021, 2, 4),
     "description": "Entsprechende Beschlussfassung der Stadtvertretung (StV 04.02.2021) über "
-                   "den aufgezeigten Prozess, nach Berichterstattung in allen Fachausschüssen "
-                   "inkl. Bereitstellung der Finanzmittel.",
+    "den aufgezeigten Prozess, nach Berichterstattung in allen Fachausschüssen "
+    "inkl. Bereitstellung der Finanzmittel.",
 }
 # The important ("red") milestones named by the document; their dates are samples.
 IMPORTANT_MILESTONES = [
@@ -426,14 +476,25 @@ IMPORTANT_MILESTONES = [
 # "Wie machen wir weiter? – Nächste Schritte"
 NEXT_STEPS = [
     {"title": "Zustimmung zum aufgezeigten Prozess im WTK", "phase": "abstimmungen"},
-    {"title": "Berichterstattung in allen Fachausschüssen inkl. Bereitstellung der "
-              "Finanzmittel", "phase": "abstimmungen"},
-    {"title": "Entsprechende Beschlussfassung (StV 04.02.2021)", "phase": "abstimmungen",
-     "due_date": datetime.date(2021, 2, 4), "role": "council"},
-    {"title": "Bildung einer Steuerungsgruppe und Besetzung der Koordinationsstellen "
-              "(administrativ & Beteiligung)", "phase": "vorprozess"},
-    {"title": "Beginn des Vorprozesses bis zur Erstellung des Leistungsverzeichnisses",
-     "phase": "vorprozess"},
+    {
+        "title": "Berichterstattung in allen Fachausschüssen inkl. Bereitstellung der Finanzmittel",
+        "phase": "abstimmungen",
+    },
+    {
+        "title": "Entsprechende Beschlussfassung (StV 04.02.2021)",
+        "phase": "abstimmungen",
+        "due_date": datetime.date(2021, 2, 4),
+        "role": "council",
+    },
+    {
+        "title": "Bildung einer Steuerungsgruppe und Besetzung der Koordinationsstellen "
+        "(administrativ & Beteiligung)",
+        "phase": "vorprozess",
+    },
+    {
+        "title": "Beginn des Vorprozesses bis zur Erstellung des Leistungsverzeichnisses",
+        "phase": "vorprozess",
+    },
     {"title": "Vergabe des Beratungsauftrages", "phase": "vorprozess"},
 ]
 

@@ -10,8 +10,12 @@ from stadtdach.core.models import SampleDataModel
 
 
 class Phase(SampleDataModel):
-    edition = models.ForeignKey("strategy.Edition", verbose_name=_("ISEK edition"),
-                                on_delete=models.CASCADE, related_name="phases")
+    edition = models.ForeignKey(
+        "strategy.Edition",
+        verbose_name=_("ISEK edition"),
+        on_delete=models.CASCADE,
+        related_name="phases",
+    )
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("short name in addresses"), max_length=80)
     description = models.TextField(_("description"), blank=True)
@@ -40,17 +44,28 @@ class Phase(SampleDataModel):
 
 
 class Milestone(SampleDataModel):
-    edition = models.ForeignKey("strategy.Edition", verbose_name=_("ISEK edition"),
-                                on_delete=models.CASCADE, related_name="milestones")
-    phase = models.ForeignKey(Phase, verbose_name=_("phase"), null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="milestones")
+    edition = models.ForeignKey(
+        "strategy.Edition",
+        verbose_name=_("ISEK edition"),
+        on_delete=models.CASCADE,
+        related_name="milestones",
+    )
+    phase = models.ForeignKey(
+        Phase,
+        verbose_name=_("phase"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="milestones",
+    )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     date = models.DateField(_("date"))
     time_of_day = models.TimeField(_("time"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     is_important = models.BooleanField(
-        _("important milestone"), default=False,
+        _("important milestone"),
+        default=False,
         help_text=_("Highlighted like the red milestones of the town's schedule."),
     )
     is_completed = models.BooleanField(_("reached"), default=False)
@@ -72,19 +87,34 @@ class Task(SampleDataModel):
         IN_PROGRESS = "in_progress", _("in progress")
         DONE = "done", _("done")
 
-    edition = models.ForeignKey("strategy.Edition", verbose_name=_("ISEK edition"),
-                                on_delete=models.CASCADE, related_name="tasks")
-    phase = models.ForeignKey(Phase, verbose_name=_("phase"), null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="tasks")
+    edition = models.ForeignKey(
+        "strategy.Edition",
+        verbose_name=_("ISEK edition"),
+        on_delete=models.CASCADE,
+        related_name="tasks",
+    )
+    phase = models.ForeignKey(
+        Phase,
+        verbose_name=_("phase"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tasks",
+    )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     responsible_role = models.ForeignKey(
-        "accounts.Role", verbose_name=_("responsible role"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="tasks",
+        "accounts.Role",
+        verbose_name=_("responsible role"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tasks",
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -27,8 +27,12 @@ def current_phase(phase_list: list[Phase], today: datetime.date | None = None) -
 
 def next_milestone(edition: Edition, today: datetime.date | None = None) -> Milestone | None:
     today = today or timezone.localdate()
-    return (Milestone.objects.filter(edition=edition, is_completed=False, date__gte=today)
-            .select_related("phase").order_by("date", "pk").first())
+    return (
+        Milestone.objects.filter(edition=edition, is_completed=False, date__gte=today)
+        .select_related("phase")
+        .order_by("date", "pk")
+        .first()
+    )
 
 
 def milestones(edition: Edition) -> QuerySet[Milestone]:
@@ -42,8 +46,13 @@ def next_steps(edition: Edition) -> QuerySet[Task]:
 def structure() -> QuerySet[StructureLevel]:
     """The three levels with their roles and the roles' activities (3 queries)."""
     return StructureLevel.objects.prefetch_related(
-        Prefetch("roles", queryset=Role.objects.prefetch_related(
-            Prefetch("activities", queryset=RoleActivity.objects.all()))))
+        Prefetch(
+            "roles",
+            queryset=Role.objects.prefetch_related(
+                Prefetch("activities", queryset=RoleActivity.objects.all())
+            ),
+        )
+    )
 
 
 @dataclass
@@ -63,8 +72,13 @@ def search(query: str, edition: Edition | None) -> list[tuple[str, object]]:
     if edition is None:
         return []
     text = Q(name__icontains=query) | Q(description__icontains=query)
-    return ([("phase", p) for p in Phase.objects.filter(edition=edition).filter(text)[:20]]
-            + [("milestone", m) for m in Milestone.objects.filter(edition=edition)
-               .filter(text)[:20]]
-            + [("task", t) for t in Task.objects.filter(edition=edition).filter(
-                Q(title__icontains=query) | Q(description__icontains=query))[:20]])
+    return (
+        [("phase", p) for p in Phase.objects.filter(edition=edition).filter(text)[:20]]
+        + [("milestone", m) for m in Milestone.objects.filter(edition=edition).filter(text)[:20]]
+        + [
+            ("task", t)
+            for t in Task.objects.filter(edition=edition).filter(
+                Q(title__icontains=query) | Q(description__icontains=query)
+            )[:20]
+        ]
+    )

@@ -37,12 +37,16 @@ class ActionFieldEdit(EditView):
         return "strategy.change_actionfield" if self.object else "strategy.add_actionfield"
 
     def get_title(self):
-        return (_("Edit action field: %(name)s") % {"name": self.object.name} if self.object
-                else _("New action field"))
+        return (
+            _("Edit action field: %(name)s") % {"name": self.object.name}
+            if self.object
+            else _("New action field")
+        )
 
     def get_cancel_url(self):
-        return self.object.get_absolute_url() if self.object else reverse(
-            "strategy:action_field_list")
+        return (
+            self.object.get_absolute_url() if self.object else reverse("strategy:action_field_list")
+        )
 
 
 class ActionFieldSelect(EditView):
@@ -59,7 +63,9 @@ class ActionFieldSelect(EditView):
 
     def get_title(self):
         return _("Selection of “%(field)s” for %(edition)s") % {
-            "field": self.action_field.name, "edition": self.edition.name}
+            "field": self.action_field.name,
+            "edition": self.edition.name,
+        }
 
     def get_cancel_url(self):
         return self.action_field.get_absolute_url()
@@ -77,12 +83,16 @@ class ThemeEdit(EditView):
 
     @property
     def permission(self):
-        return ("strategy.change_crosscuttingtheme" if self.object
-                else "strategy.add_crosscuttingtheme")
+        return (
+            "strategy.change_crosscuttingtheme" if self.object else "strategy.add_crosscuttingtheme"
+        )
 
     def get_title(self):
-        return (_("Edit cross-cutting theme: %(name)s") % {"name": self.object.name}
-                if self.object else _("New cross-cutting theme"))
+        return (
+            _("Edit cross-cutting theme: %(name)s") % {"name": self.object.name}
+            if self.object
+            else _("New cross-cutting theme")
+        )
 
     def get_cancel_url(self):
         return self.object.get_absolute_url() if self.object else reverse("strategy:theme_matrix")
@@ -100,8 +110,11 @@ class ConceptEdit(EditView):
         return "strategy.change_concept" if self.object else "strategy.add_concept"
 
     def get_title(self):
-        return (_("Edit concept: %(name)s") % {"name": self.object.name} if self.object
-                else _("New concept"))
+        return (
+            _("Edit concept: %(name)s") % {"name": self.object.name}
+            if self.object
+            else _("New concept")
+        )
 
     def get_cancel_url(self):
         return self.object.get_absolute_url() if self.object else reverse("strategy:concept_list")
@@ -173,8 +186,11 @@ class ExpectationEdit(_EditionChild):
     change_permission = "strategy.change_expectation"
 
     def get_title(self):
-        return _("Edit entry of the expectations register") if self.object else _(
-            "New entry of the expectations register")
+        return (
+            _("Edit entry of the expectations register")
+            if self.object
+            else _("New entry of the expectations register")
+        )
 
 
 class _ReviewDelete(DeleteView):
@@ -286,8 +302,11 @@ class GoalEdit(_FieldChild):
     change_permission = "strategy.change_goal"
 
     def get_title(self):
-        return (_("Edit goal") if self.object
-                else _("New goal in %(field)s") % {"field": self.action_field.name})
+        return (
+            _("Edit goal")
+            if self.object
+            else _("New goal in %(field)s") % {"field": self.action_field.name}
+        )
 
 
 class SwotEntryEdit(_FieldChild):
@@ -297,16 +316,20 @@ class SwotEntryEdit(_FieldChild):
     change_permission = "strategy.change_swotentry"
 
     def get_title(self):
-        return (_("Edit SWOT entry") if self.object
-                else _("New SWOT entry in %(field)s") % {"field": self.action_field.name})
+        return (
+            _("Edit SWOT entry")
+            if self.object
+            else _("New SWOT entry in %(field)s") % {"field": self.action_field.name}
+        )
 
 
 class _FieldChildDelete(DeleteView):
     model = None
 
     def get_object(self):
-        return get_object_or_404(self.model.objects.select_related("action_field"),
-                                 pk=self.kwargs["pk"])
+        return get_object_or_404(
+            self.model.objects.select_related("action_field"), pk=self.kwargs["pk"]
+        )
 
     def get_success_url(self):
         return self.object.action_field.get_absolute_url()
@@ -330,7 +353,8 @@ class MeasureEdit(EditView):
         pk = self.kwargs.get("pk")
         if pk:
             return get_object_or_404(
-                Measure.objects.select_related("action_field", "edition"), pk=pk)
+                Measure.objects.select_related("action_field", "edition"), pk=pk
+            )
         return None
 
     @property
@@ -346,8 +370,11 @@ class MeasureEdit(EditView):
         return kwargs
 
     def get_title(self):
-        return (_("Edit measure: %(title)s") % {"title": self.object} if self.object
-                else _("New measure"))
+        return (
+            _("Edit measure: %(title)s") % {"title": self.object}
+            if self.object
+            else _("New measure")
+        )
 
     def get_cancel_url(self):
         return self.object.get_absolute_url() if self.object else reverse("strategy:measure_list")
@@ -357,8 +384,9 @@ class MeasureDelete(DeleteView):
     permission = "strategy.delete_measure"
 
     def get_object(self):
-        return get_object_or_404(Measure.objects.select_related("action_field"),
-                                 pk=self.kwargs["pk"])
+        return get_object_or_404(
+            Measure.objects.select_related("action_field"), pk=self.kwargs["pk"]
+        )
 
     def get_success_url(self):
         return reverse("strategy:measure_list")
@@ -379,10 +407,18 @@ class _RatingsView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def render_form(self, form, status=200):
-        return render(self.request, self.template_name, {
-            "form": form, "subject": self.subject, "title": self.title(),
-            "cancel_url": self.subject.get_absolute_url(), "themes": form.themes,
-        }, status=status)
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "subject": self.subject,
+                "title": self.title(),
+                "cancel_url": self.subject.get_absolute_url(),
+                "themes": form.themes,
+            },
+            status=status,
+        )
 
     def get(self, request, *args, **kwargs):
         return self.render_form(forms.RatingsForm(themes=self.themes, ratings=self.ratings))
@@ -403,16 +439,17 @@ class ActionFieldRatings(_RatingsView):
         self.edition = selectors.current_edition_or_404()
         self.subject = get_object_or_404(ActionField, slug=self.kwargs["slug"])
         self.themes = selectors.selected_themes(self.edition)
-        self.ratings = {r.theme_id: r for r in self.subject.theme_ratings.filter(
-            edition=self.edition)}
+        self.ratings = {
+            r.theme_id: r for r in self.subject.theme_ratings.filter(edition=self.edition)
+        }
 
     def title(self):
-        return _("Rate “%(field)s” against the cross-cutting themes") % {
-            "field": self.subject.name}
+        return _("Rate “%(field)s” against the cross-cutting themes") % {"field": self.subject.name}
 
     def save(self, values):
-        return services.action_field_rate(actor=self.request.user, edition=self.edition,
-                                          action_field=self.subject, values=values)
+        return services.action_field_rate(
+            actor=self.request.user, edition=self.edition, action_field=self.subject, values=values
+        )
 
 
 class MeasureRatings(_RatingsView):
@@ -420,14 +457,13 @@ class MeasureRatings(_RatingsView):
 
     def load(self):
         self.subject = get_object_or_404(
-            Measure.objects.select_related("action_field", "edition"), pk=self.kwargs["pk"])
+            Measure.objects.select_related("action_field", "edition"), pk=self.kwargs["pk"]
+        )
         self.themes = selectors.selected_themes(self.subject.edition)
         self.ratings = {r.theme_id: r for r in self.subject.theme_ratings.all()}
 
     def title(self):
-        return _("Rate “%(measure)s” against the cross-cutting themes") % {
-            "measure": self.subject}
+        return _("Rate “%(measure)s” against the cross-cutting themes") % {"measure": self.subject}
 
     def save(self, values):
-        return services.measure_rate(actor=self.request.user, measure=self.subject,
-                                     values=values)
+        return services.measure_rate(actor=self.request.user, measure=self.subject, values=values)

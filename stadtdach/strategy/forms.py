@@ -14,8 +14,8 @@ from stadtdach.strategy.models import (
     EditionActionField,
     EvaluationFinding,
     Expectation,
-    GuidingPrinciple,
     Goal,
+    GuidingPrinciple,
     Measure,
     RatingScore,
     SwotEntry,
@@ -30,7 +30,8 @@ class SluggedForm(StadtdachModelForm):
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or german_slugify(
-            self.cleaned_data.get(self.slug_source) or self.data.get(self.slug_source, ""))
+            self.cleaned_data.get(self.slug_source) or self.data.get(self.slug_source, "")
+        )
         model = self._meta.model
         clash = model.objects.filter(slug=slug).exclude(pk=self.instance.pk)
         if clash.exists():
@@ -75,9 +76,20 @@ class ConceptForm(SluggedForm):
 
     class Meta:
         model = Concept
-        fields = ["name", "slug", "year", "is_existing_or_planned", "is_active",
-                  "is_completed_or_outdated", "is_monitored_or_updated", "status_note", "note",
-                  "action_fields", "document", "order"]
+        fields = [
+            "name",
+            "slug",
+            "year",
+            "is_existing_or_planned",
+            "is_active",
+            "is_completed_or_outdated",
+            "is_monitored_or_updated",
+            "status_note",
+            "note",
+            "action_fields",
+            "document",
+            "order",
+        ]
         widgets = {"action_fields": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
@@ -88,7 +100,9 @@ class ConceptForm(SluggedForm):
                 label=Concept._meta.get_field(name).verbose_name,
                 choices=[("", _("not assessed")), ("true", _("yes")), ("false", _("no"))],
                 coerce=lambda value: {"true": True, "false": False}.get(value),
-                empty_value=None, required=False, widget=forms.RadioSelect,
+                empty_value=None,
+                required=False,
+                widget=forms.RadioSelect,
                 initial={True: "true", False: "false"}.get(getattr(self.instance, name), ""),
             )
 
@@ -104,8 +118,10 @@ class ConceptForm(SluggedForm):
         document = self.cleaned_data.get("document")
         if document and hasattr(document, "size"):
             if document.size > settings.STADTDACH_MAX_UPLOAD_BYTES:
-                raise ValidationError(_("The file is too large (at most %(mb)d MB).")
-                                      % {"mb": settings.STADTDACH_MAX_UPLOAD_BYTES // 2**20})
+                raise ValidationError(
+                    _("The file is too large (at most %(mb)d MB).")
+                    % {"mb": settings.STADTDACH_MAX_UPLOAD_BYTES // 2**20}
+                )
             suffix = "." + document.name.rsplit(".", 1)[-1].lower() if "." in document.name else ""
             if suffix not in self.ALLOWED_DOCUMENT_TYPES:
                 raise ValidationError(_("Allowed file types: PDF, DOCX, ODT, XLSX, ODS."))
@@ -151,26 +167,47 @@ class SwotEntryForm(StadtdachModelForm):
 
 class MeasureForm(StadtdachModelForm):
     place = forms.CharField(
-        label=_("Place on the map (GeoJSON)"), required=False, widget=forms.Textarea(
-            attrs={"rows": 4, "spellcheck": "false"}),
-        help_text=_('Optional. A point or an area as GeoJSON in WGS 84, for example '
-                    '{"type": "Point", "coordinates": [10.7236, 53.3806]}.'),
+        label=_("Place on the map (GeoJSON)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),
+        help_text=_(
+            "Optional. A point or an area as GeoJSON in WGS 84, for example "
+            '{"type": "Point", "coordinates": [10.7236, 53.3806]}.'
+        ),
     )
 
     class Meta:
         model = Measure
-        fields = ["code", "title", "description", "action_field", "goals", "concepts",
-                  "priority", "status", "lead_unit", "partners", "start", "end",
-                  "estimated_cost", "place_name", "place"]
-        widgets = {"goals": forms.CheckboxSelectMultiple,
-                   "concepts": forms.CheckboxSelectMultiple,
-                   "start": date_input(), "end": date_input()}
+        fields = [
+            "code",
+            "title",
+            "description",
+            "action_field",
+            "goals",
+            "concepts",
+            "priority",
+            "status",
+            "lead_unit",
+            "partners",
+            "start",
+            "end",
+            "estimated_cost",
+            "place_name",
+            "place",
+        ]
+        widgets = {
+            "goals": forms.CheckboxSelectMultiple,
+            "concepts": forms.CheckboxSelectMultiple,
+            "start": date_input(),
+            "end": date_input(),
+        }
 
     def __init__(self, *args, edition=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.edition = edition or self.instance.edition
-        self.fields["goals"].queryset = (Goal.objects.filter(edition=self.edition)
-                                         .select_related("action_field"))
+        self.fields["goals"].queryset = Goal.objects.filter(edition=self.edition).select_related(
+            "action_field"
+        )
         self.fields["goals"].label_from_instance = lambda g: f"{g.action_field.name}: {g.title}"
         if self.instance.place:
             import json
@@ -213,12 +250,20 @@ class RatingsForm(forms.Form):
         for theme in themes:
             current = ratings.get(theme.pk)
             self.fields[f"score_{theme.pk}"] = forms.TypedChoiceField(
-                label=_("Rating"), choices=choices, required=False, coerce=int, empty_value=None,
-                initial=str(current.score) if current else "")
+                label=_("Rating"),
+                choices=choices,
+                required=False,
+                coerce=int,
+                empty_value=None,
+                initial=str(current.score) if current else "",
+            )
             self.fields[f"justification_{theme.pk}"] = forms.CharField(
-                label=_("Justification"), required=False,
-                max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
-                initial=current.justification if current else "")
+                label=_("Justification"),
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=current.justification if current else "",
+            )
 
     def rows(self):
         """(theme, rating field, justification field) per theme, for one fieldset each."""
@@ -230,11 +275,16 @@ class RatingsForm(forms.Form):
             score = cleaned.get(f"score_{theme.pk}")
             text = (cleaned.get(f"justification_{theme.pk}") or "").strip()
             if score is None and text:
-                self.add_error(f"score_{theme.pk}",
-                               _("Please choose a rating or remove the justification."))
+                self.add_error(
+                    f"score_{theme.pk}", _("Please choose a rating or remove the justification.")
+                )
         return cleaned
 
     def values(self) -> dict[int, tuple[int | None, str]]:
-        return {t.pk: (self.cleaned_data.get(f"score_{t.pk}"),
-                       (self.cleaned_data.get(f"justification_{t.pk}") or "").strip())
-                for t in self.themes}
+        return {
+            t.pk: (
+                self.cleaned_data.get(f"score_{t.pk}"),
+                (self.cleaned_data.get(f"justification_{t.pk}") or "").strip(),
+            )
+            for t in self.themes
+        }

@@ -15,8 +15,11 @@ from stadtdach.accounts.permissions import (
 @rules.predicate
 def leads_action_field(user, action_field) -> bool:
     """The user's department leads this action field."""
-    return (action_field is not None and user.unit_id is not None
-            and action_field.lead_unit_id == user.unit_id)
+    return (
+        action_field is not None
+        and user.unit_id is not None
+        and action_field.lead_unit_id == user.unit_id
+    )
 
 
 @rules.predicate
@@ -46,8 +49,9 @@ rules.add_perm("strategy.change_vision", drafting)
 rules.add_perm("strategy.change_foundationelement", is_coordinator)
 # Ratings against the cross-cutting themes.
 rules.add_perm("strategy.rate_actionfield", drafting | is_steering_member)
-rules.add_perm("strategy.rate_measure",
-               drafting | is_steering_member | (department & leads_measure))
+rules.add_perm(
+    "strategy.rate_measure", drafting | is_steering_member | (department & leads_measure)
+)
 # Concepts, findings and the expectations register.
 rules.add_perm("strategy.add_concept", is_coordinator | department)
 rules.add_perm("strategy.change_concept", is_coordinator | department)

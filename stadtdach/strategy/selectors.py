@@ -18,8 +18,8 @@ from stadtdach.strategy.models import (
     Edition,
     EditionActionField,
     EvaluationFinding,
-    Expectation,
     ExampleProcess,
+    Expectation,
     FoundationElement,
     Goal,
     Measure,
@@ -28,7 +28,6 @@ from stadtdach.strategy.models import (
     Vision,
 )
 
-
 # Pages that list the measures of one field, theme or concept show this many and link
 # to the filtered measure list for the rest.
 MEASURES_SHOWN = 25
@@ -36,8 +35,7 @@ MEASURES_SHOWN = 25
 
 def current_edition() -> Edition | None:
     """The edition the public site shows (with its vision and predecessor)."""
-    return (Edition.objects.select_related("predecessor", "vision")
-            .filter(is_current=True).first())
+    return Edition.objects.select_related("predecessor", "vision").filter(is_current=True).first()
 
 
 def current_edition_or_404() -> Edition:
@@ -69,13 +67,21 @@ def vision_of(edition: Edition) -> Vision | None:
 
 
 def selected_themes(edition: Edition) -> list[CrossCuttingTheme]:
-    return list(CrossCuttingTheme.objects.filter(
-        edition_choices__edition=edition, edition_choices__selected=True))
+    return list(
+        CrossCuttingTheme.objects.filter(
+            edition_choices__edition=edition, edition_choices__selected=True
+        )
+    )
 
 
 def _counts_by_field(model, edition: Edition) -> dict[int, int]:
-    rows = (model.objects.filter(edition=edition).order_by().values("action_field")
-            .annotate(n=Count("pk")).values_list("action_field", "n"))
+    rows = (
+        model.objects.filter(edition=edition)
+        .order_by()
+        .values("action_field")
+        .annotate(n=Count("pk"))
+        .values_list("action_field", "n")
+    )
     return dict(rows)
 
 
@@ -89,14 +95,20 @@ class Pillar:
 
 def pillars(edition: Edition) -> list[Pillar]:
     """The selected action fields of an edition with their counts (4 queries)."""
-    fields = list(ActionField.objects.filter(
-        edition_choices__edition=edition, edition_choices__selected=True))
+    fields = list(
+        ActionField.objects.filter(edition_choices__edition=edition, edition_choices__selected=True)
+    )
     goals = _counts_by_field(Goal, edition)
     measures = _counts_by_field(Measure, edition)
-    concepts = dict(Concept.action_fields.through.objects.order_by().values("actionfield")
-                    .annotate(n=Count("pk")).values_list("actionfield", "n"))
-    return [Pillar(f, goals.get(f.pk, 0), measures.get(f.pk, 0), concepts.get(f.pk, 0))
-            for f in fields]
+    concepts = dict(
+        Concept.action_fields.through.objects.order_by()
+        .values("actionfield")
+        .annotate(n=Count("pk"))
+        .values_list("actionfield", "n")
+    )
+    return [
+        Pillar(f, goals.get(f.pk, 0), measures.get(f.pk, 0), concepts.get(f.pk, 0)) for f in fields
+    ]
 
 
 def foundation_elements() -> QuerySet[FoundationElement]:
@@ -123,12 +135,12 @@ def action_field_rows(edition: Edition | None) -> list[FieldRow]:
     fields = ActionField.objects.select_related("group", "lead_unit")
     if edition is None:
         return [FieldRow(f, None) for f in fields]
-    choices = {c.action_field_id: c for c in
-               EditionActionField.objects.filter(edition=edition)}
+    choices = {c.action_field_id: c for c in EditionActionField.objects.filter(edition=edition)}
     goals = _counts_by_field(Goal, edition)
     measures = _counts_by_field(Measure, edition)
-    return [FieldRow(f, choices.get(f.pk), measures.get(f.pk, 0), goals.get(f.pk, 0))
-            for f in fields]
+    return [
+        FieldRow(f, choices.get(f.pk), measures.get(f.pk, 0), goals.get(f.pk, 0)) for f in fields
+    ]
 
 
 @dataclass
@@ -148,25 +160,40 @@ def action_field_page(slug: str, edition: Edition) -> ActionFieldPage:
         action_field = ActionField.objects.select_related("group", "lead_unit").get(slug=slug)
     except ActionField.DoesNotExist as error:
         raise Http404 from error
-    choice = EditionActionField.objects.filter(edition=edition,
-                                               action_field=action_field).first()
-    goals = list(Goal.objects.filter(edition=edition, action_field=action_field)
-                 .select_related("action_field")
-                 .prefetch_related(Prefetch("measures", queryset=Measure.objects.only(
-                     "pk", "code", "title", "action_field_id"))))
+    choice = EditionActionField.objects.filter(edition=edition, action_field=action_field).first()
+    goals = list(
+        Goal.objects.filter(edition=edition, action_field=action_field)
+        .select_related("action_field")
+        .prefetch_related(
+            Prefetch(
+                "measures", queryset=Measure.objects.only("pk", "code", "title", "action_field_id")
+            )
+        )
+    )
     field_measures = measure_queryset(edition).filter(action_field=action_field)
     measures = list(field_measures[:MEASURES_SHOWN])
     measure_count = field_measures.count()
     concepts = list(action_field.concepts.all())
-    ratings = {r.theme_id: r for r in ActionFieldThemeRating.objects.filter(
-        edition=edition, action_field=action_field)}
+    ratings = {
+        r.theme_id: r
+        for r in ActionFieldThemeRating.objects.filter(edition=edition, action_field=action_field)
+    }
     themes = selected_themes(edition)
     swot: dict[str, list[SwotEntry]] = {kind: [] for kind, _ in SwotEntry.Kind.choices}
-    for entry in (SwotEntry.objects.filter(edition=edition, action_field=action_field)
-                  .select_related("action_field")):
+    for entry in SwotEntry.objects.filter(
+        edition=edition, action_field=action_field
+    ).select_related("action_field"):
         swot[entry.kind].append(entry)
-    return ActionFieldPage(action_field, choice, goals, measures, measure_count, concepts,
-                           [(theme, ratings.get(theme.pk)) for theme in themes], swot)
+    return ActionFieldPage(
+        action_field,
+        choice,
+        goals,
+        measures,
+        measure_count,
+        concepts,
+        [(theme, ratings.get(theme.pk)) for theme in themes],
+        swot,
+    )
 
 
 @dataclass
@@ -180,10 +207,13 @@ class ThemeMatrix:
 def theme_matrix(edition: Edition) -> ThemeMatrix:
     """Selected action fields × selected themes with the ratings (3 queries)."""
     themes = selected_themes(edition)
-    fields = list(ActionField.objects.filter(
-        edition_choices__edition=edition, edition_choices__selected=True))
-    ratings = {(r.action_field_id, r.theme_id): r
-               for r in ActionFieldThemeRating.objects.filter(edition=edition)}
+    fields = list(
+        ActionField.objects.filter(edition_choices__edition=edition, edition_choices__selected=True)
+    )
+    ratings = {
+        (r.action_field_id, r.theme_id): r
+        for r in ActionFieldThemeRating.objects.filter(edition=edition)
+    }
     rows = [(f, [ratings.get((f.pk, t.pk)) for t in themes]) for f in fields]
     rated = sum(1 for _, cells in rows for cell in cells if cell is not None)
     return ThemeMatrix(themes, rows, rated, len(fields) * len(themes))
@@ -199,12 +229,14 @@ def theme_detail(slug: str) -> CrossCuttingTheme:
 def theme_ratings(theme: CrossCuttingTheme, edition: Edition):
     """The ratings of action fields and of measures against one theme (3 queries): the
     best-rated measures first, at most MEASURES_SHOWN of them, and their total."""
-    field_ratings = (ActionFieldThemeRating.objects.filter(edition=edition, theme=theme)
-                     .select_related("action_field"))
-    measure_ratings = (MeasureThemeRating.objects
-                       .filter(theme=theme, measure__edition=edition)
-                       .select_related("measure", "measure__action_field")
-                       .order_by("-score", "measure__action_field__order", "measure__code"))
+    field_ratings = ActionFieldThemeRating.objects.filter(
+        edition=edition, theme=theme
+    ).select_related("action_field")
+    measure_ratings = (
+        MeasureThemeRating.objects.filter(theme=theme, measure__edition=edition)
+        .select_related("measure", "measure__action_field")
+        .order_by("-score", "measure__action_field__order", "measure__code")
+    )
     return list(field_ratings), list(measure_ratings[:MEASURES_SHOWN]), measure_ratings.count()
 
 
@@ -245,8 +277,7 @@ def review_page(edition: Edition) -> ReviewPage:
         for finding in EvaluationFinding.objects.filter(edition=evaluated):
             findings[finding.criterion].append(finding)
     expectations: dict[str, list[Expectation]] = defaultdict(list)
-    for expectation in (Expectation.objects.filter(edition=edition)
-                        .prefetch_related("answered_by")):
+    for expectation in Expectation.objects.filter(edition=edition).prefetch_related("answered_by"):
         expectations[expectation.kind].append(expectation)
     return ReviewPage(
         evaluated,
@@ -256,8 +287,7 @@ def review_page(edition: Edition) -> ReviewPage:
 
 
 def measure_queryset(edition: Edition) -> QuerySet[Measure]:
-    return (Measure.objects.filter(edition=edition)
-            .select_related("action_field", "lead_unit"))
+    return Measure.objects.filter(edition=edition).select_related("action_field", "lead_unit")
 
 
 @dataclass
@@ -276,28 +306,37 @@ def measure_list(edition: Edition, filters: MeasureFilters) -> QuerySet[Measure]
     if filters.action_field:
         measures = measures.filter(action_field__slug=filters.action_field)
     if filters.theme:
-        measures = measures.filter(theme_ratings__theme__slug=filters.theme,
-                                   theme_ratings__score__gte=1)
+        measures = measures.filter(
+            theme_ratings__theme__slug=filters.theme, theme_ratings__score__gte=1
+        )
     if filters.status:
         measures = measures.filter(status=filters.status)
     if filters.priority:
         measures = measures.filter(priority=filters.priority)
     if filters.q:
-        measures = measures.filter(Q(title__icontains=filters.q)
-                                   | Q(description__icontains=filters.q)
-                                   | Q(code__icontains=filters.q))
+        measures = measures.filter(
+            Q(title__icontains=filters.q)
+            | Q(description__icontains=filters.q)
+            | Q(code__icontains=filters.q)
+        )
     return measures.distinct()
 
 
 def measure_detail(pk: int) -> Measure:
     try:
-        return (Measure.objects.select_related("action_field", "lead_unit", "edition",
-                                               "action_field__lead_unit")
-                .prefetch_related("goals", "concepts",
-                                  Prefetch("theme_ratings",
-                                           queryset=MeasureThemeRating.objects
-                                           .select_related("theme")))
-                .get(pk=pk))
+        return (
+            Measure.objects.select_related(
+                "action_field", "lead_unit", "edition", "action_field__lead_unit"
+            )
+            .prefetch_related(
+                "goals",
+                "concepts",
+                Prefetch(
+                    "theme_ratings", queryset=MeasureThemeRating.objects.select_related("theme")
+                ),
+            )
+            .get(pk=pk)
+        )
     except Measure.DoesNotExist as error:
         raise Http404 from error
 
@@ -328,30 +367,46 @@ SEARCH_LIMIT = 20
 def search(query: str, edition: Edition | None) -> list[SearchHit]:
     """Case-insensitive search over the strategy's public texts (one query per kind)."""
     hits: list[SearchHit] = []
-    for f in ActionField.objects.filter(Q(name__icontains=query)
-                                        | Q(description__icontains=query))[:SEARCH_LIMIT]:
+    for f in ActionField.objects.filter(Q(name__icontains=query) | Q(description__icontains=query))[
+        :SEARCH_LIMIT
+    ]:
         hits.append(SearchHit(_("Action field"), f.name, f.get_absolute_url(), f.description))
-    for t in CrossCuttingTheme.objects.filter(Q(name__icontains=query)
-                                              | Q(description__icontains=query))[:SEARCH_LIMIT]:
-        hits.append(SearchHit(_("Cross-cutting theme"), t.name, t.get_absolute_url(),
-                              t.description))
-    for c in Concept.objects.filter(Q(name__icontains=query) | Q(note__icontains=query)
-                                    )[:SEARCH_LIMIT]:
+    for t in CrossCuttingTheme.objects.filter(
+        Q(name__icontains=query) | Q(description__icontains=query)
+    )[:SEARCH_LIMIT]:
+        hits.append(
+            SearchHit(_("Cross-cutting theme"), t.name, t.get_absolute_url(), t.description)
+        )
+    for c in Concept.objects.filter(Q(name__icontains=query) | Q(note__icontains=query))[
+        :SEARCH_LIMIT
+    ]:
         hits.append(SearchHit(_("Concept"), c.name, c.get_absolute_url(), c.note))
     if edition is not None:
         for m in measure_queryset(edition).filter(
-                Q(title__icontains=query) | Q(description__icontains=query)
-                | Q(code__icontains=query))[:SEARCH_LIMIT]:
-            hits.append(SearchHit(_("Measure"), str(m), m.get_absolute_url(), m.description,
-                                  m.is_sample))
-        for g in Goal.objects.select_related("action_field").filter(
-                edition=edition).filter(Q(title__icontains=query)
-                                        | Q(description__icontains=query))[:SEARCH_LIMIT]:
-            hits.append(SearchHit(_("Goal"), g.title, g.get_absolute_url(),
-                                  g.action_field.name, g.is_sample))
+            Q(title__icontains=query) | Q(description__icontains=query) | Q(code__icontains=query)
+        )[:SEARCH_LIMIT]:
+            hits.append(
+                SearchHit(_("Measure"), str(m), m.get_absolute_url(), m.description, m.is_sample)
+            )
+        for g in (
+            Goal.objects.select_related("action_field")
+            .filter(edition=edition)
+            .filter(Q(title__icontains=query) | Q(description__icontains=query))[:SEARCH_LIMIT]
+        ):
+            hits.append(
+                SearchHit(
+                    _("Goal"), g.title, g.get_absolute_url(), g.action_field.name, g.is_sample
+                )
+            )
         for e in Expectation.objects.filter(edition=edition).filter(
-                Q(text__icontains=query) | Q(detail__icontains=query)
-                | Q(answer__icontains=query))[:SEARCH_LIMIT]:
-            hits.append(SearchHit(e.get_kind_display(), e.text,
-                                  reverse("strategy:review") + f"#erwartung-{e.pk}", e.answer))
+            Q(text__icontains=query) | Q(detail__icontains=query) | Q(answer__icontains=query)
+        )[:SEARCH_LIMIT]:
+            hits.append(
+                SearchHit(
+                    e.get_kind_display(),
+                    e.text,
+                    reverse("strategy:review") + f"#erwartung-{e.pk}",
+                    e.answer,
+                )
+            )
     return hits

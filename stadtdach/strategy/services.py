@@ -21,47 +21,72 @@ def _save_ratings(*, actor, existing: dict, values: dict, create) -> int:
         rating = existing.get(theme_id)
         if score is None:
             if rating is not None:
-                audit.record(actor=actor, action=AuditEntry.Action.DELETE, instance=rating,
-                             changes={"score": [rating.score, None]})
+                audit.record(
+                    actor=actor,
+                    action=AuditEntry.Action.DELETE,
+                    instance=rating,
+                    changes={"score": [rating.score, None]},
+                )
                 rating.delete()
                 changed += 1
             continue
         if rating is None:
             rating = create(theme_id=theme_id, score=score, justification=justification)
-            audit.record(actor=actor, action=AuditEntry.Action.CREATE, instance=rating,
-                         changes={"score": [None, score], "justification": [None, justification]})
+            audit.record(
+                actor=actor,
+                action=AuditEntry.Action.CREATE,
+                instance=rating,
+                changes={"score": [None, score], "justification": [None, justification]},
+            )
             changed += 1
         elif (rating.score, rating.justification) != (score, justification):
             before = audit.snapshot(rating)
             rating.score, rating.justification, rating.is_sample = score, justification, False
             rating.save()
-            audit.record(actor=actor, action=AuditEntry.Action.UPDATE, instance=rating,
-                         changes=audit.diff(before, audit.snapshot(rating)))
+            audit.record(
+                actor=actor,
+                action=AuditEntry.Action.UPDATE,
+                instance=rating,
+                changes=audit.diff(before, audit.snapshot(rating)),
+            )
             changed += 1
     return changed
 
 
 @transaction.atomic
-def action_field_rate(*, actor, edition: Edition, action_field: ActionField,
-                      values: dict[int, tuple[int | None, str]]) -> int:
+def action_field_rate(
+    *, actor, edition: Edition, action_field: ActionField, values: dict[int, tuple[int | None, str]]
+) -> int:
     """Set an action field's ratings against the themes for an edition. Returns the number
     of ratings that changed."""
-    existing = {r.theme_id: r for r in ActionFieldThemeRating.objects.select_for_update()
-                .filter(edition=edition, action_field=action_field)}
+    existing = {
+        r.theme_id: r
+        for r in ActionFieldThemeRating.objects.select_for_update().filter(
+            edition=edition, action_field=action_field
+        )
+    }
     return _save_ratings(
-        actor=actor, existing=existing, values=values,
+        actor=actor,
+        existing=existing,
+        values=values,
         create=lambda **kw: ActionFieldThemeRating.objects.create(
-            edition=edition, action_field=action_field, **kw))
+            edition=edition, action_field=action_field, **kw
+        ),
+    )
 
 
 @transaction.atomic
-def measure_rate(*, actor, measure: Measure,
-                 values: dict[int, tuple[int | None, str]]) -> int:
-    existing = {r.theme_id: r for r in
-                MeasureThemeRating.objects.select_for_update().filter(measure=measure)}
+def measure_rate(*, actor, measure: Measure, values: dict[int, tuple[int | None, str]]) -> int:
+    existing = {
+        r.theme_id: r
+        for r in MeasureThemeRating.objects.select_for_update().filter(measure=measure)
+    }
     return _save_ratings(
-        actor=actor, existing=existing, values=values,
-        create=lambda **kw: MeasureThemeRating.objects.create(measure=measure, **kw))
+        actor=actor,
+        existing=existing,
+        values=values,
+        create=lambda **kw: MeasureThemeRating.objects.create(measure=measure, **kw),
+    )
 
 
 def selection_for(*, edition: Edition, action_field: ActionField) -> EditionActionField:

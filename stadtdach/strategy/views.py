@@ -13,91 +13,130 @@ from stadtdach.strategy.models.ratings import RATING_SYMBOLS
 
 def vision(request):
     edition = selectors.current_edition_or_404()
-    return render(request, "strategy/vision.html", {
-        "edition": edition,
-        "vision": selectors.vision_of(edition),
-        "themes": selectors.selected_themes(edition),
-        "pillars": selectors.pillars(edition),
-        "foundation": selectors.foundation_elements(),
-    })
+    return render(
+        request,
+        "strategy/vision.html",
+        {
+            "edition": edition,
+            "vision": selectors.vision_of(edition),
+            "themes": selectors.selected_themes(edition),
+            "pillars": selectors.pillars(edition),
+            "foundation": selectors.foundation_elements(),
+        },
+    )
 
 
 def edition_list(request):
-    return render(request, "strategy/edition_list.html",
-                  {"editions": selectors.edition_list()})
+    return render(request, "strategy/edition_list.html", {"editions": selectors.edition_list()})
 
 
 def edition_detail(request, slug):
     edition = selectors.edition_detail(slug)
-    return render(request, "strategy/edition_detail.html", {
-        "edition": edition,
-        "vision": selectors.vision_of(edition),
-        "rows": selectors.action_field_rows(edition),
-        "themes": selectors.selected_themes(edition),
-    })
+    return render(
+        request,
+        "strategy/edition_detail.html",
+        {
+            "edition": edition,
+            "vision": selectors.vision_of(edition),
+            "rows": selectors.action_field_rows(edition),
+            "themes": selectors.selected_themes(edition),
+        },
+    )
 
 
 def action_field_list(request):
     edition = selectors.current_edition()
-    return render(request, "strategy/action_field_list.html", {
-        "edition": edition,
-        "rows": selectors.action_field_rows(edition),
-        "texts": text_blocks("action_fields_intro"),
-    })
+    return render(
+        request,
+        "strategy/action_field_list.html",
+        {
+            "edition": edition,
+            "rows": selectors.action_field_rows(edition),
+            "texts": text_blocks("action_fields_intro"),
+        },
+    )
 
 
 def action_field_detail(request, slug):
     edition = selectors.current_edition_or_404()
     page = selectors.action_field_page(slug, edition)
     swot_labels = dict(SwotEntry.Kind.choices)
-    return render(request, "strategy/action_field_detail.html", {
-        "edition": edition,
-        "page": page,
-        "field": page.action_field,
-        "swot": [(kind, swot_labels[kind], entries) for kind, entries in page.swot.items()],
-    })
+    return render(
+        request,
+        "strategy/action_field_detail.html",
+        {
+            "edition": edition,
+            "page": page,
+            "field": page.action_field,
+            "swot": [(kind, swot_labels[kind], entries) for kind, entries in page.swot.items()],
+        },
+    )
 
 
 def theme_matrix(request):
     edition = selectors.current_edition_or_404()
-    return render(request, "strategy/theme_matrix.html", {
-        "edition": edition,
-        "matrix": selectors.theme_matrix(edition),
-        "scale": [(value, RATING_SYMBOLS[value], label) for value, label in RatingScore.choices],
-        "texts": text_blocks("themes_intro"),
-    })
+    return render(
+        request,
+        "strategy/theme_matrix.html",
+        {
+            "edition": edition,
+            "matrix": selectors.theme_matrix(edition),
+            "scale": [
+                (value, RATING_SYMBOLS[value], label) for value, label in RatingScore.choices
+            ],
+            "texts": text_blocks("themes_intro"),
+        },
+    )
 
 
 def theme_detail(request, slug):
     edition = selectors.current_edition_or_404()
     theme = selectors.theme_detail(slug)
     field_ratings, measure_ratings, measure_count = selectors.theme_ratings(theme, edition)
-    return render(request, "strategy/theme_detail.html", {
-        "edition": edition, "theme": theme, "field_ratings": field_ratings,
-        "measure_ratings": measure_ratings, "measure_count": measure_count,
-    })
+    return render(
+        request,
+        "strategy/theme_detail.html",
+        {
+            "edition": edition,
+            "theme": theme,
+            "field_ratings": field_ratings,
+            "measure_ratings": measure_ratings,
+            "measure_count": measure_count,
+        },
+    )
 
 
 def concept_list(request):
-    return render(request, "strategy/concept_list.html", {
-        "concepts": selectors.concept_list(),
-        "texts": text_blocks("concepts_intro"),
-    })
+    return render(
+        request,
+        "strategy/concept_list.html",
+        {
+            "concepts": selectors.concept_list(),
+            "texts": text_blocks("concepts_intro"),
+        },
+    )
 
 
 def concept_detail(request, slug):
     concept, measures, measure_count = selectors.concept_detail(slug)
-    return render(request, "strategy/concept_detail.html",
-                  {"concept": concept, "measures": measures, "measure_count": measure_count})
+    return render(
+        request,
+        "strategy/concept_detail.html",
+        {"concept": concept, "measures": measures, "measure_count": measure_count},
+    )
 
 
 def review(request):
     edition = selectors.current_edition_or_404()
-    return render(request, "strategy/review.html", {
-        "edition": edition,
-        "page": selectors.review_page(edition),
-        "texts": text_blocks("expectations_intro"),
-    })
+    return render(
+        request,
+        "strategy/review.html",
+        {
+            "edition": edition,
+            "page": selectors.review_page(edition),
+            "texts": text_blocks("expectations_intro"),
+        },
+    )
 
 
 def _filters(request) -> selectors.MeasureFilters:
@@ -106,9 +145,11 @@ def _filters(request) -> selectors.MeasureFilters:
         return raw if allowed is None or raw in allowed else ""
 
     return selectors.MeasureFilters(
-        action_field=value("handlungsfeld"), theme=value("thema"),
+        action_field=value("handlungsfeld"),
+        theme=value("thema"),
         status=value("status", Measure.Status.values),
-        priority=value("prioritaet", Measure.Priority.values), q=value("q"),
+        priority=value("prioritaet", Measure.Priority.values),
+        q=value("q"),
     )
 
 
@@ -135,11 +176,15 @@ def measure_detail(request, pk):
     measure = selectors.measure_detail(pk)
     ratings = {r.theme_id: r for r in measure.theme_ratings.all()}
     themes = selectors.selected_themes(measure.edition)
-    return render(request, "strategy/measure_detail.html", {
-        "measure": measure,
-        "ratings": [(theme, ratings.get(theme.pk)) for theme in themes],
-        "map_point": _map_point(measure),
-    })
+    return render(
+        request,
+        "strategy/measure_detail.html",
+        {
+            "measure": measure,
+            "ratings": [(theme, ratings.get(theme.pk)) for theme in themes],
+            "map_point": _map_point(measure),
+        },
+    )
 
 
 def _map_point(measure) -> dict | None:
@@ -149,26 +194,33 @@ def _map_point(measure) -> dict | None:
     if point is None:
         return None
     lon, lat = point
-    return {"lon": f"{lon:.5f}", "lat": f"{lat:.5f}",
-            "osm": f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/"
-                   f"{lat:.5f}/{lon:.5f}",
-            "geojson": reverse("strategy:measure_geojson", kwargs={"pk": measure.pk})}
+    return {
+        "lon": f"{lon:.5f}",
+        "lat": f"{lat:.5f}",
+        "osm": f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/"
+        f"{lat:.5f}/{lon:.5f}",
+        "geojson": reverse("strategy:measure_geojson", kwargs={"pk": measure.pk}),
+    }
 
 
 def measure_geojson(request, pk):
     from django.http import JsonResponse
 
     measure = selectors.measure_detail(pk)
-    feature = {"type": "Feature", "geometry": measure.place,
-               "properties": {"title": str(measure), "place": measure.place_name}}
+    feature = {
+        "type": "Feature",
+        "geometry": measure.place,
+        "properties": {"title": str(measure), "place": measure.place_name},
+    }
     response = JsonResponse(feature, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/geo+json"
     return response
 
 
 def foundation_detail(request, slug):
-    return render(request, "strategy/foundation_detail.html",
-                  {"element": selectors.foundation_element(slug)})
+    return render(
+        request, "strategy/foundation_detail.html", {"element": selectors.foundation_element(slug)}
+    )
 
 
 def examples(request):
@@ -176,8 +228,22 @@ def examples(request):
 
     examples = list(selectors.examples())
     aspects = ExampleFinding.Aspect.choices
-    grid = [(example, [(label, [f for f in example.findings.all() if f.aspect == key])
-                       for key, label in aspects]) for example in examples]
-    return render(request, "strategy/examples.html", {
-        "aspects": aspects, "grid": grid, "texts": text_blocks("examples_intro"),
-    })
+    grid = [
+        (
+            example,
+            [
+                (label, [f for f in example.findings.all() if f.aspect == key])
+                for key, label in aspects
+            ],
+        )
+        for example in examples
+    ]
+    return render(
+        request,
+        "strategy/examples.html",
+        {
+            "aspects": aspects,
+            "grid": grid,
+            "texts": text_blocks("examples_intro"),
+        },
+    )

@@ -6,8 +6,14 @@ from django.contrib.auth import get_user_model
 from stadtdach.accounts import permissions
 from stadtdach.core.testing.personas import ALL_NAMES
 
-STAFF = {"coordinator", "participation_coordinator", "consultant", "steering_member",
-         "department_staff", "council_member"}
+STAFF = {
+    "coordinator",
+    "participation_coordinator",
+    "consultant",
+    "steering_member",
+    "department_staff",
+    "council_member",
+}
 # Which personas each predicate admits; everybody else (and the anonymous visitor) is refused.
 MATRIX = {
     permissions.is_coordinator: {"coordinator", "participation_coordinator"},

@@ -16,16 +16,33 @@ from stadtdach.strategy.tests.factories import build_world
 @pytest.fixture
 def world(db):
     world = build_world(measures=5)
-    Municipality.objects.create(name="Boizenburg/Elbe", official_name="Stadt Boizenburg/Elbe",
-                                accessibility_contact_email="barrierefrei@example.org")
+    Municipality.objects.create(
+        name="Boizenburg/Elbe",
+        official_name="Stadt Boizenburg/Elbe",
+        accessibility_contact_email="barrierefrei@example.org",
+    )
     today = datetime.date.today()
-    Phase.objects.create(edition=world.edition, name="Vorprozess", slug="vor", order=1,
-                         start=today - datetime.timedelta(days=400),
-                         end=today - datetime.timedelta(days=200))
-    Phase.objects.create(edition=world.edition, name="Hauptprozess", slug="haupt", order=2,
-                         start=today - datetime.timedelta(days=199))
-    Milestone.objects.create(edition=world.edition, name="Leitbild beschlossen",
-                             date=today + datetime.timedelta(days=30), is_important=True)
+    Phase.objects.create(
+        edition=world.edition,
+        name="Vorprozess",
+        slug="vor",
+        order=1,
+        start=today - datetime.timedelta(days=400),
+        end=today - datetime.timedelta(days=200),
+    )
+    Phase.objects.create(
+        edition=world.edition,
+        name="Hauptprozess",
+        slug="haupt",
+        order=2,
+        start=today - datetime.timedelta(days=199),
+    )
+    Milestone.objects.create(
+        edition=world.edition,
+        name="Leitbild beschlossen",
+        date=today + datetime.timedelta(days=30),
+        is_important=True,
+    )
     return world
 
 
@@ -40,8 +57,9 @@ def test_start_page_shows_phase_milestone_and_house(world, client):
     assert reverse("strategy:foundation_detail", args=["monitoring"]) in html
 
 
-@pytest.mark.parametrize("name", ["home", "easy_language", "accessibility", "imprint",
-                                  "privacy", "search"])
+@pytest.mark.parametrize(
+    "name", ["home", "easy_language", "accessibility", "imprint", "privacy", "search"]
+)
 def test_own_pages_are_valid_html(world, client, name):
     response = client.get(reverse(f"communication:{name}"))
     assert response.status_code == 200
@@ -57,13 +75,21 @@ def test_english_switch_keeps_the_page(world, client):
 
 
 def feedback(**overrides):
-    data = {"message": "Der Kontrast der Tabelle ist zu schwach.", "page": "/konzepte/",
-            "name": "", "email": "", "website": "", "form_token": str(uuid.uuid4())}
+    data = {
+        "message": "Der Kontrast der Tabelle ist zu schwach.",
+        "page": "/konzepte/",
+        "name": "",
+        "email": "",
+        "website": "",
+        "form_token": str(uuid.uuid4()),
+    }
     data.update(overrides)
     return data
 
 
-def test_accessibility_feedback_is_stored_and_mailed(world, client, django_capture_on_commit_callbacks):
+def test_accessibility_feedback_is_stored_and_mailed(
+    world, client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("communication:accessibility"), feedback())
     assert response.status_code == 302

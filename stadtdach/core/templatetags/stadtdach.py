@@ -20,8 +20,7 @@ def plaintext(value: str):
 @register.inclusion_tag("core/partials/sample_badge.html")
 def sample_badge(obj):
     """Marks sample data: the whole record, or the parts its sample note names."""
-    return {"is_sample": getattr(obj, "is_sample", False),
-            "note": getattr(obj, "sample_note", "")}
+    return {"is_sample": getattr(obj, "is_sample", False), "note": getattr(obj, "sample_note", "")}
 
 
 @register.simple_tag(takes_context=True)

@@ -61,8 +61,10 @@ def new_context(browser, **options):
 
 def _describe(violation: dict) -> str:
     nodes = violation.get("nodes", [])
-    lines = [f"{violation['id']} ({violation.get('impact') or 'n/a'}): {violation['help']} "
-             f"[{len(nodes)} element(s)] {violation.get('helpUrl', '')}".rstrip()]
+    lines = [
+        f"{violation['id']} ({violation.get('impact') or 'n/a'}): {violation['help']} "
+        f"[{len(nodes)} element(s)] {violation.get('helpUrl', '')}".rstrip()
+    ]
     for node in nodes[:5]:
         target = ", ".join(str(t) for t in node.get("target", []))
         snippet = " ".join(node.get("html", "").split())[:160]
@@ -85,5 +87,6 @@ def assert_no_axe_violations(page, **kwargs) -> None:
     """Fail with a readable list when axe finds WCAG violations on the page."""
     violations = axe_violations(page, **kwargs)
     if violations:
-        raise AssertionError(f"{len(violations)} accessibility violation(s) on {page.url}:\n"
-                             + "\n".join(violations))
+        raise AssertionError(
+            f"{len(violations)} accessibility violation(s) on {page.url}:\n" + "\n".join(violations)
+        )

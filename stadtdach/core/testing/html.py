@@ -34,8 +34,7 @@ def html_problems(content: bytes | str, *, fragment: bool = False) -> list[str]:
     """Every problem found in a page (or, with ``fragment``, a partial such as htmx swaps)."""
     text = _text(content)
     lines = text.splitlines()
-    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"),
-                                 namespaceHTMLElements=False)
+    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False)
     root = parser.parseFragment(text) if fragment else parser.parse(text)
     problems = []
     for (line, column), code, data in parser.errors:
@@ -58,8 +57,10 @@ def html_problems(content: bytes | str, *, fragment: bool = False) -> list[str]:
                 if target not in ids:
                     pattern = rf"""{attribute}=["']?[^"'>]*?\b{re.escape(target)}\b"""
                     where = _line_of(lines, pattern)
-                    problems.append(f"{where}: <{element.tag} {attribute}={target!r}> points "
-                                    f"at no element with that id")
+                    problems.append(
+                        f"{where}: <{element.tag} {attribute}={target!r}> points "
+                        f"at no element with that id"
+                    )
     return problems
 
 

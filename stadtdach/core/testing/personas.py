@@ -59,8 +59,7 @@ def department_unit():
     return unit
 
 
-def make_user(username: str, *, roles: tuple[str, ...] = (), password: str = PASSWORD,
-              **fields):
+def make_user(username: str, *, roles: tuple[str, ...] = (), password: str = PASSWORD, **fields):
     """A user with the given role codes; ``fields`` go to the user model (unit=..., email=...)."""
     user = get_user_model().objects.create_user(username=username, password=password, **fields)
     if roles:
@@ -71,8 +70,11 @@ def make_user(username: str, *, roles: tuple[str, ...] = (), password: str = PAS
 def create_persona(name: str, **fields):
     """Create the user for one persona; ``fields`` override its defaults."""
     persona = _BY_NAME[name]
-    defaults = {"first_name": persona.first_name, "last_name": persona.last_name,
-                "email": f"{persona.username}@example.org"}
+    defaults = {
+        "first_name": persona.first_name,
+        "last_name": persona.last_name,
+        "email": f"{persona.username}@example.org",
+    }
     if name == "department_staff":
         defaults["unit"] = department_unit()
     return make_user(persona.username, roles=(persona.role,), **{**defaults, **fields})

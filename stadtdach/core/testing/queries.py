@@ -29,9 +29,7 @@ def query_budget(
         yield context
     count = len(context.captured_queries)
     if count > max_queries:
-        raise AssertionError(
-            f"{count} queries, budget {max_queries} ({why}):\n{_listing(context)}"
-        )
+        raise AssertionError(f"{count} queries, budget {max_queries} ({why}):\n{_listing(context)}")
 
 
 def count_queries(func: Callable[[], object], *, using: str = DEFAULT_DB_ALIAS) -> int:

@@ -19,8 +19,12 @@ def test_snapshot_holds_own_fields_without_time_stamps():
 
     data = audit.snapshot(unit)
 
-    assert {"id": unit.pk, "is_sample": False, "name": "Bauamt", "short_name": "BA"}.items() \
-        <= data.items()
+    assert {
+        "id": unit.pk,
+        "is_sample": False,
+        "name": "Bauamt",
+        "short_name": "BA",
+    }.items() <= data.items()
     assert "created" not in data
     assert "modified" not in data
 
@@ -50,7 +54,9 @@ def test_diff_lists_only_changed_keys_as_before_after_pairs():
     after = {"name": "Bauamt", "short_name": "FB 3", "new": 2}
 
     assert audit.diff(before, after) == {
-        "gone": [1, None], "new": [None, 2], "short_name": ["BA", "FB 3"],
+        "gone": [1, None],
+        "new": [None, 2],
+        "short_name": ["BA", "FB 3"],
     }
     assert audit.diff(before, dict(before)) == {}
 
@@ -59,8 +65,12 @@ def test_diff_lists_only_changed_keys_as_before_after_pairs():
 def test_record_names_actor_object_and_changes(personas):
     unit = Unit.objects.create(name="Bauamt")
 
-    entry = audit.record(actor=personas.coordinator, action=AuditEntry.Action.UPDATE,
-                         instance=unit, changes={"name": ["Alt", "Bauamt"]})
+    entry = audit.record(
+        actor=personas.coordinator,
+        action=AuditEntry.Action.UPDATE,
+        instance=unit,
+        changes={"name": ["Alt", "Bauamt"]},
+    )
 
     entry.refresh_from_db()
     assert entry.actor == personas.coordinator

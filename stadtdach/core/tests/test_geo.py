@@ -47,8 +47,9 @@ def test_invalid_json():
     assert "not valid JSON" in error_of('{"type": "Point", ')
 
 
-@pytest.mark.parametrize("raw", [[1, 2], {"coordinates": [1, 2]}, '"Point"',
-                                 {"type": "Feature", "geometry": None}])
+@pytest.mark.parametrize(
+    "raw", [[1, 2], {"coordinates": [1, 2]}, '"Point"', {"type": "Feature", "geometry": None}]
+)
 def test_not_a_geometry(raw):
     assert "not a GeoJSON geometry" in error_of(raw)
 
@@ -80,8 +81,10 @@ def test_ring_with_too_few_positions():
     assert "at least four positions" in error_of({"type": "Polygon", "coordinates": [ring]})
 
 
-@pytest.mark.parametrize("geometry", [{"type": "Polygon", "coordinates": []},
-                                      {"type": "MultiPolygon", "coordinates": []}])
+@pytest.mark.parametrize(
+    "geometry",
+    [{"type": "Polygon", "coordinates": []}, {"type": "MultiPolygon", "coordinates": []}],
+)
 def test_empty_areas(geometry):
     assert "at least one" in error_of(geometry)
 

@@ -40,7 +40,12 @@ def test_compiled_messages_are_current(po_path):
     source = translations(polib.pofile(str(po_path)))
     compiled = translations(polib.mofile(str(mo_path)))
 
-    stale = sorted(str(key[1])[:60] for key in (source.keys() ^ compiled.keys())
-                   | {k for k in source.keys() & compiled.keys() if source[k] != compiled[k]})
-    assert not stale, (f"{mo_path.relative_to(ROOT)} is older than its .po "
-                       f"({len(stale)} texts differ, e.g. {stale[:5]}): run make messages")
+    stale = sorted(
+        str(key[1])[:60]
+        for key in (source.keys() ^ compiled.keys())
+        | {k for k in source.keys() & compiled.keys() if source[k] != compiled[k]}
+    )
+    assert not stale, (
+        f"{mo_path.relative_to(ROOT)} is older than its .po "
+        f"({len(stale)} texts differ, e.g. {stale[:5]}): run make messages"
+    )

@@ -44,8 +44,9 @@ def test_hit_starts_again_in_the_next_window(clock):
 
 
 def forwarded_request():
-    return RequestFactory().get("/", REMOTE_ADDR="10.0.0.9",
-                                HTTP_X_FORWARDED_FOR="203.0.113.5, 10.0.0.9")
+    return RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="203.0.113.5, 10.0.0.9"
+    )
 
 
 @override_settings(STADTDACH_TRUST_X_FORWARDED_FOR=False)

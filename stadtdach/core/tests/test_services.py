@@ -39,8 +39,12 @@ def create(actor, name="Bauamt", token=None):
 def change_form(unit, **data):
     """A change form as a view builds it from a POST: the version it was loaded with."""
     loaded = UnitForm(instance=Unit.objects.get(pk=unit.pk))
-    post = {"name": unit.name, "short_name": unit.short_name,
-            "loaded_version": loaded.fields["loaded_version"].initial, **data}
+    post = {
+        "name": unit.name,
+        "short_name": unit.short_name,
+        "loaded_version": loaded.fields["loaded_version"].initial,
+        **data,
+    }
     form = UnitForm(data=post, instance=Unit.objects.get(pk=unit.pk))
     assert form.is_valid(), form.errors
     return form
@@ -94,8 +98,9 @@ def test_same_create_form_posted_twice_saves_once(personas):
 def test_update_is_audited_with_what_changed(personas):
     unit = create(personas.coordinator)
 
-    saved = save_form(actor=personas.consultant, form=change_form(unit, name="Bauamt Neu"),
-                      loaded_version=None)
+    saved = save_form(
+        actor=personas.consultant, form=change_form(unit, name="Bauamt Neu"), loaded_version=None
+    )
 
     assert saved.name == "Bauamt Neu"
     entry = AuditEntry.objects.filter(action=AuditEntry.Action.UPDATE).get()
@@ -107,8 +112,9 @@ def test_update_with_the_current_version_succeeds(personas):
     unit = create(personas.coordinator)
     form = change_form(unit, short_name="FB 3")
 
-    save_form(actor=personas.coordinator, form=form,
-              loaded_version=form.cleaned_data["loaded_version"])
+    save_form(
+        actor=personas.coordinator, form=form, loaded_version=form.cleaned_data["loaded_version"]
+    )
 
     assert Unit.objects.get().short_name == "FB 3"
 
@@ -125,16 +131,24 @@ def test_stale_change_form_is_refused(personas):
     unit = create(personas.coordinator)
     stale = change_form(unit, name="Mein Stand")
     newer = change_form(unit, name="Stand der anderen")
-    save_form(actor=personas.consultant, form=newer,
-              loaded_version=newer.cleaned_data["loaded_version"])
+    save_form(
+        actor=personas.consultant, form=newer, loaded_version=newer.cleaned_data["loaded_version"]
+    )
 
     with pytest.raises(EditConflict):
-        save_form(actor=personas.coordinator, form=stale,
-                  loaded_version=stale.cleaned_data["loaded_version"])
+        save_form(
+            actor=personas.coordinator,
+            form=stale,
+            loaded_version=stale.cleaned_data["loaded_version"],
+        )
 
     assert Unit.objects.get().name == "Stand der anderen"
-    assert AuditEntry.objects.filter(actor=personas.coordinator,
-                                     action=AuditEntry.Action.UPDATE).count() == 0
+    assert (
+        AuditEntry.objects.filter(
+            actor=personas.coordinator, action=AuditEntry.Action.UPDATE
+        ).count()
+        == 0
+    )
 
 
 def test_delete_keeps_the_last_state_in_the_log(personas):

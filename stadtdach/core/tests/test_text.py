@@ -29,8 +29,9 @@ def test_plain_to_html_escapes_everything():
     assert isinstance(html, SafeString)
     assert "<script" not in html
     assert "<b>" not in html
-    assert html == ("<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; "
-                    "&lt;b&gt;fett&lt;/b&gt;</p>")
+    assert html == (
+        "<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;fett&lt;/b&gt;</p>"
+    )
 
 
 def test_plain_to_html_paragraphs_line_breaks_and_lists():

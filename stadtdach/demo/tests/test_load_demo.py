@@ -34,8 +34,9 @@ def test_the_twelve_action_fields_in_the_documents_order(demo):
     names = list(ActionField.objects.values_list("name", flat=True))
     assert names == [name for _, name in seed.ACTION_FIELDS]
     assert len(names) == 12 and names[-1] == "Verwaltung"
-    administration = EditionActionField.objects.get(action_field__slug="verwaltung",
-                                                    edition__slug="isek-2022")
+    administration = EditionActionField.objects.get(
+        action_field__slug="verwaltung", edition__slug="isek-2022"
+    )
     assert administration.selected and not administration.is_sample
     others = EditionActionField.objects.exclude(action_field__slug="verwaltung")
     assert others.count() == 11 and all(choice.is_sample for choice in others)
@@ -59,7 +60,10 @@ def test_evaluation_expectations_and_answers(demo):
     old = Edition.objects.get(slug="isek-2002-2017")
     assert EvaluationFinding.objects.filter(edition=old).count() == 6
     assert set(EvaluationFinding.objects.values_list("criterion", flat=True)) == {
-        "action_fields", "process", "visibility"}
+        "action_fields",
+        "process",
+        "visibility",
+    }
     expectations = Expectation.objects.filter(edition__slug="isek-2022")
     kinds = list(expectations.values_list("kind", flat=True))
     assert kinds.count("success_factor") == 4
@@ -69,7 +73,10 @@ def test_evaluation_expectations_and_answers(demo):
     concern = expectations.get(kind="concern")
     assert "Ressourcen" in concern.text
     assert set(concern.answered_by.values_list("code", flat=True)) == {
-        "steering_group", "coordination_admin", "coordination_participation"}
+        "steering_group",
+        "coordination_admin",
+        "coordination_participation",
+    }
 
 
 def test_house_structure_phases_and_next_steps(demo):
@@ -78,7 +85,11 @@ def test_house_structure_phases_and_next_steps(demo):
     assert "Dachstrategie" in new.roof_caption
     assert FoundationElement.objects.count() == 4
     assert list(Phase.objects.filter(edition=new).values_list("name", flat=True)) == [
-        "Abstimmungen", "Vorprozess", "Hauptprozess", "Umsetzung"]
+        "Abstimmungen",
+        "Vorprozess",
+        "Hauptprozess",
+        "Umsetzung",
+    ]
     important = set(Milestone.objects.filter(is_important=True).values_list("name", flat=True))
     assert {"Vergabe der externen Beratungsverträge", "Leitbild"} <= important
     assert Milestone.objects.get(date="2021-02-04").name.startswith("Beschlussfassung")
@@ -90,7 +101,11 @@ def test_house_structure_phases_and_next_steps(demo):
     assert steering.activities.count() == 5
     assert Role.objects.filter(level__isnull=False).count() == 7
     assert [e.name for e in ExampleProcess.objects.all()] == [
-        "Nürtingen", "Greifswald", "Sachsen", "Gustavsburg"]
+        "Nürtingen",
+        "Greifswald",
+        "Sachsen",
+        "Gustavsburg",
+    ]
 
 
 def test_everything_beyond_the_document_is_marked_as_sample(demo):
@@ -102,9 +117,21 @@ def test_everything_beyond_the_document_is_marked_as_sample(demo):
 
 def test_loading_twice_changes_nothing(demo):
     def counts():
-        return [model.objects.count() for model in (
-            ActionField, CrossCuttingTheme, Concept, Measure, Goal, Expectation, Milestone,
-            Task, Phase, EvaluationFinding)]
+        return [
+            model.objects.count()
+            for model in (
+                ActionField,
+                CrossCuttingTheme,
+                Concept,
+                Measure,
+                Goal,
+                Expectation,
+                Milestone,
+                Task,
+                Phase,
+                EvaluationFinding,
+            )
+        ]
 
     before = counts()
     first_ids = list(Measure.objects.values_list("pk", flat=True))
@@ -133,12 +160,20 @@ def test_every_seed_element_can_be_found_on_the_site(demo):
     assert all(field in page("strategy:action_field_list") for _, field in seed.ACTION_FIELDS)
     assert "Gut gelebte Abläufe und Prozesse" in page("strategy:theme_matrix")
     concepts = page("strategy:concept_list")
-    assert "Klimaanpassung PLATZ-B 2021" in concepts and "Familienfreundliche Verwaltung" in concepts
+    assert (
+        "Klimaanpassung PLATZ-B 2021" in concepts and "Familienfreundliche Verwaltung" in concepts
+    )
     review = page("strategy:review")
     assert "Fokus im Bereich Bau" in review and "Übersicht durch Steuerungsgruppe" in review
     process = page("process:overview")
-    for text in ("14-täglich, später 4-wöchentlich", "Vergabe des Beratungsauftrages",
-                 "Formelle Entscheidungsebene", "Konsens finden", "Frau Benz", "04.02.2021"):
+    for text in (
+        "14-täglich, später 4-wöchentlich",
+        "Vergabe des Beratungsauftrages",
+        "Formelle Entscheidungsebene",
+        "Konsens finden",
+        "Frau Benz",
+        "04.02.2021",
+    ):
         assert text in process, text
     examples = page("strategy:examples")
     assert "Gustavsburg" in examples and "Beteiligungsportal" in examples

@@ -7,9 +7,11 @@ D = datetime.date
 
 
 def phases():
-    return [Phase(name="A", start=D(2021, 1, 1), end=D(2021, 6, 30)),
-            Phase(name="B", start=D(2021, 7, 1), end=D(2022, 12, 31)),
-            Phase(name="C", start=D(2023, 1, 1), end=None)]
+    return [
+        Phase(name="A", start=D(2021, 1, 1), end=D(2021, 6, 30)),
+        Phase(name="B", start=D(2021, 7, 1), end=D(2022, 12, 31)),
+        Phase(name="C", start=D(2023, 1, 1), end=None),
+    ]
 
 
 def test_current_phase_contains_today():

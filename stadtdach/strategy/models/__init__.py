@@ -26,8 +26,24 @@ from stadtdach.strategy.models.ratings import (
 from stadtdach.strategy.models.review import EvaluationFinding, Expectation
 
 __all__ = [
-    "ActionField", "ActionFieldGroup", "ActionFieldThemeRating", "Concept", "CrossCuttingTheme",
-    "Edition", "EditionActionField", "EditionTheme", "EvaluationFinding", "ExampleFinding",
-    "ExampleProcess", "Expectation", "FoundationElement", "Goal", "GuidingPrinciple", "Measure",
-    "MeasureThemeRating", "RatingScore", "SwotEntry", "Vision",
+    "ActionField",
+    "ActionFieldGroup",
+    "ActionFieldThemeRating",
+    "Concept",
+    "CrossCuttingTheme",
+    "Edition",
+    "EditionActionField",
+    "EditionTheme",
+    "EvaluationFinding",
+    "ExampleFinding",
+    "ExampleProcess",
+    "Expectation",
+    "FoundationElement",
+    "Goal",
+    "GuidingPrinciple",
+    "Measure",
+    "MeasureThemeRating",
+    "RatingScore",
+    "SwotEntry",
+    "Vision",
 ]

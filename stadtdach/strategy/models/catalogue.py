@@ -27,12 +27,22 @@ class ActionField(SampleDataModel):
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
-    group = models.ForeignKey(ActionFieldGroup, verbose_name=_("group"), null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="action_fields")
+    group = models.ForeignKey(
+        ActionFieldGroup,
+        verbose_name=_("group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_fields",
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     lead_unit = models.ForeignKey(
-        "accounts.OrganisationalUnit", verbose_name=_("lead department"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="led_action_fields",
+        "accounts.OrganisationalUnit",
+        verbose_name=_("lead department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_action_fields",
     )
 
     class Meta:

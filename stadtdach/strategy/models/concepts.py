@@ -14,21 +14,26 @@ class Concept(SampleDataModel):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     is_existing_or_planned = models.BooleanField(_("existing / planned"), null=True, blank=True)
     is_active = models.BooleanField(_("in implementation / active"), null=True, blank=True)
-    is_completed_or_outdated = models.BooleanField(_("completed / outdated"), null=True,
-                                                   blank=True)
+    is_completed_or_outdated = models.BooleanField(_("completed / outdated"), null=True, blank=True)
     is_monitored_or_updated = models.BooleanField(_("monitoring / update"), null=True, blank=True)
     status_note = models.TextField(
-        _("note on the status"), blank=True,
+        _("note on the status"),
+        blank=True,
         help_text=_("Where the assessment comes from, or what is still open."),
     )
     note = models.TextField(_("note"), blank=True)
-    action_fields = models.ManyToManyField("strategy.ActionField", verbose_name=_("action fields"),
-                                           blank=True, related_name="concepts")
+    action_fields = models.ManyToManyField(
+        "strategy.ActionField", verbose_name=_("action fields"), blank=True, related_name="concepts"
+    )
     document = models.FileField(_("document"), upload_to="concepts/", blank=True, max_length=200)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    STATUS_FIELDS = ("is_existing_or_planned", "is_active", "is_completed_or_outdated",
-                     "is_monitored_or_updated")
+    STATUS_FIELDS = (
+        "is_existing_or_planned",
+        "is_active",
+        "is_completed_or_outdated",
+        "is_monitored_or_updated",
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -43,8 +48,10 @@ class Concept(SampleDataModel):
 
     @property
     def status_columns(self) -> list[tuple[str, bool | None]]:
-        return [(self._meta.get_field(name).verbose_name, getattr(self, name))
-                for name in self.STATUS_FIELDS]
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in self.STATUS_FIELDS
+        ]
 
     @property
     def is_assessed(self) -> bool:

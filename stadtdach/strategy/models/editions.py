@@ -17,17 +17,23 @@ class Edition(SampleDataModel):
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     predecessor = models.ForeignKey(
-        "self", verbose_name=_("predecessor"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="successors",
+        "self",
+        verbose_name=_("predecessor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="successors",
     )
     period_start = models.PositiveSmallIntegerField(_("valid from (year)"), null=True, blank=True)
     period_end = models.PositiveSmallIntegerField(_("valid until (year)"), null=True, blank=True)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     is_current = models.BooleanField(
-        _("current edition"), default=False,
+        _("current edition"),
+        default=False,
         help_text=_("The edition the public site shows. Exactly one edition is current."),
     )
     summary = models.TextField(_("what this ISEK is"), blank=True)
@@ -36,7 +42,8 @@ class Edition(SampleDataModel):
     pillars_caption = models.TextField(_("house: pillars"), blank=True)
     base_caption = models.TextField(_("house: base"), blank=True)
     evaluation_summary = models.TextField(
-        _("evaluation summary"), blank=True,
+        _("evaluation summary"),
+        blank=True,
         help_text=_("The overall result of evaluating this edition for its successor."),
     )
 
@@ -45,10 +52,14 @@ class Edition(SampleDataModel):
         verbose_name = _("ISEK edition")
         verbose_name_plural = _("ISEK editions")
         constraints = [
-            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True),
-                                    name="strategy_one_current_edition"),
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="strategy_one_current_edition",
+            ),
             models.CheckConstraint(
-                condition=Q(period_end__isnull=True) | Q(period_start__isnull=True)
+                condition=Q(period_end__isnull=True)
+                | Q(period_start__isnull=True)
                 | Q(period_end__gte=models.F("period_start")),
                 name="strategy_edition_period_order",
             ),
@@ -100,10 +111,12 @@ class GuidingPrinciple(SampleDataModel):
 class EditionActionField(SampleDataModel):
     """Whether an edition works with an action field, and why (or why not)."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE,
-                                related_name="action_field_choices")
-    action_field = models.ForeignKey("strategy.ActionField", on_delete=models.CASCADE,
-                                     related_name="edition_choices")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="action_field_choices"
+    )
+    action_field = models.ForeignKey(
+        "strategy.ActionField", on_delete=models.CASCADE, related_name="edition_choices"
+    )
     selected = models.BooleanField(_("selected"), default=False)
     reason = models.TextField(_("reason"), blank=True)
 
@@ -111,8 +124,11 @@ class EditionActionField(SampleDataModel):
         ordering = ["action_field__order", "pk"]
         verbose_name = _("action field selection")
         verbose_name_plural = _("action field selections")
-        constraints = [models.UniqueConstraint(fields=["edition", "action_field"],
-                                               name="strategy_edition_action_field_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "action_field"], name="strategy_edition_action_field_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.edition}: {self.action_field}"
@@ -122,8 +138,9 @@ class EditionTheme(SampleDataModel):
     """Whether an edition anchors a cross-cutting theme, and why."""
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="theme_choices")
-    theme = models.ForeignKey("strategy.CrossCuttingTheme", on_delete=models.CASCADE,
-                              related_name="edition_choices")
+    theme = models.ForeignKey(
+        "strategy.CrossCuttingTheme", on_delete=models.CASCADE, related_name="edition_choices"
+    )
     selected = models.BooleanField(_("selected"), default=False)
     reason = models.TextField(_("reason"), blank=True)
 
@@ -131,8 +148,9 @@ class EditionTheme(SampleDataModel):
         ordering = ["theme__order", "pk"]
         verbose_name = _("cross-cutting theme selection")
         verbose_name_plural = _("cross-cutting theme selections")
-        constraints = [models.UniqueConstraint(fields=["edition", "theme"],
-                                               name="strategy_edition_theme_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "theme"], name="strategy_edition_theme_once")
+        ]
 
     def __str__(self) -> str:
         return f"{self.edition}: {self.theme}"

@@ -32,8 +32,7 @@ class ExampleFinding(SampleDataModel):
         MONITORING = "monitoring", _("Monitoring and reporting")
         COMMUNICATION = "communication", _("Communication and public relations")
 
-    example = models.ForeignKey(ExampleProcess, on_delete=models.CASCADE,
-                                related_name="findings")
+    example = models.ForeignKey(ExampleProcess, on_delete=models.CASCADE, related_name="findings")
     aspect = models.CharField(_("aspect"), max_length=20, choices=Aspect.choices)
     text = models.TextField(_("finding"))
 

@@ -19,8 +19,12 @@ RATING_SYMBOLS = {-1: "−", 0: "○", 1: "+", 2: "++", 3: "+++"}
 
 
 class _Rating(SampleDataModel):
-    theme = models.ForeignKey("strategy.CrossCuttingTheme", verbose_name=_("cross-cutting theme"),
-                              on_delete=models.CASCADE, related_name="+")
+    theme = models.ForeignKey(
+        "strategy.CrossCuttingTheme",
+        verbose_name=_("cross-cutting theme"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     score = models.SmallIntegerField(_("rating"), choices=RatingScore.choices)
     justification = models.TextField(_("justification"), blank=True)
 
@@ -33,20 +37,26 @@ class _Rating(SampleDataModel):
 
 
 class ActionFieldThemeRating(_Rating):
-    edition = models.ForeignKey("strategy.Edition", on_delete=models.CASCADE,
-                                related_name="theme_ratings")
-    action_field = models.ForeignKey("strategy.ActionField", on_delete=models.CASCADE,
-                                     related_name="theme_ratings")
+    edition = models.ForeignKey(
+        "strategy.Edition", on_delete=models.CASCADE, related_name="theme_ratings"
+    )
+    action_field = models.ForeignKey(
+        "strategy.ActionField", on_delete=models.CASCADE, related_name="theme_ratings"
+    )
 
     class Meta:
         ordering = ["action_field__order", "theme__order"]
         verbose_name = _("action field rating")
         verbose_name_plural = _("action field ratings")
         constraints = [
-            models.UniqueConstraint(fields=["edition", "action_field", "theme"],
-                                    name="strategy_action_field_rating_once"),
-            models.CheckConstraint(condition=models.Q(score__gte=-1, score__lte=3),
-                                   name="strategy_action_field_rating_scale"),
+            models.UniqueConstraint(
+                fields=["edition", "action_field", "theme"],
+                name="strategy_action_field_rating_once",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=-1, score__lte=3),
+                name="strategy_action_field_rating_scale",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -54,17 +64,22 @@ class ActionFieldThemeRating(_Rating):
 
 
 class MeasureThemeRating(_Rating):
-    measure = models.ForeignKey("strategy.Measure", on_delete=models.CASCADE,
-                                related_name="theme_ratings")
+    measure = models.ForeignKey(
+        "strategy.Measure", on_delete=models.CASCADE, related_name="theme_ratings"
+    )
 
     class Meta:
         ordering = ["theme__order"]
         verbose_name = _("measure rating")
         verbose_name_plural = _("measure ratings")
         constraints = [
-            models.UniqueConstraint(fields=["measure", "theme"], name="strategy_measure_rating_once"),
-            models.CheckConstraint(condition=models.Q(score__gte=-1, score__lte=3),
-                                   name="strategy_measure_rating_scale"),
+            models.UniqueConstraint(
+                fields=["measure", "theme"], name="strategy_measure_rating_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=-1, score__lte=3),
+                name="strategy_measure_rating_scale",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -12,8 +12,12 @@ class EvaluationFinding(SampleDataModel):
         PROCESS = "process", _("Process")
         VISIBILITY = "visibility", _("Visibility and commitment")
 
-    edition = models.ForeignKey("strategy.Edition", verbose_name=_("evaluated edition"),
-                                on_delete=models.CASCADE, related_name="evaluation_findings")
+    edition = models.ForeignKey(
+        "strategy.Edition",
+        verbose_name=_("evaluated edition"),
+        on_delete=models.CASCADE,
+        related_name="evaluation_findings",
+    )
     criterion = models.CharField(_("criterion"), max_length=20, choices=Criterion.choices)
     text = models.TextField(_("finding"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -36,17 +40,26 @@ class Expectation(SampleDataModel):
         CONCERN = "concern", _("Concern")
         EXPECTATION = "expectation", _("Expectation")
 
-    edition = models.ForeignKey("strategy.Edition", verbose_name=_("ISEK edition"),
-                                on_delete=models.CASCADE, related_name="expectations")
+    edition = models.ForeignKey(
+        "strategy.Edition",
+        verbose_name=_("ISEK edition"),
+        on_delete=models.CASCADE,
+        related_name="expectations",
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     text = models.TextField(_("statement"))
     detail = models.TextField(_("elaboration"), blank=True)
     answer = models.TextField(
-        _("answer of the process"), blank=True,
+        _("answer of the process"),
+        blank=True,
         help_text=_("The structural element or step of the process that addresses it."),
     )
-    answered_by = models.ManyToManyField("accounts.Role", verbose_name=_("answered by roles"),
-                                         blank=True, related_name="expectations")
+    answered_by = models.ManyToManyField(
+        "accounts.Role",
+        verbose_name=_("answered by roles"),
+        blank=True,
+        related_name="expectations",
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -87,30 +87,42 @@ class World:
 def build_world(*, measures: int = 10, fields: int = 4, themes: int = 3) -> World:
     """Everything the public pages show, with ``measures`` measures spread over the fields.
     Bulk-created, so 1,000 measures take a moment, not minutes."""
-    old = EditionFactory(name="ISEK 2002-2017", slug="isek-2002-2017",
-                         status=Edition.Status.ARCHIVED)
-    edition = EditionFactory(name="ISEK 2022", slug="isek-2022", predecessor=old,
-                             is_current=True, status=Edition.Status.ADOPTED)
+    old = EditionFactory(
+        name="ISEK 2002-2017", slug="isek-2002-2017", status=Edition.Status.ARCHIVED
+    )
+    edition = EditionFactory(
+        name="ISEK 2022",
+        slug="isek-2022",
+        predecessor=old,
+        is_current=True,
+        status=Edition.Status.ADOPTED,
+    )
     Vision.objects.create(edition=edition, title="Leitbild", text="Text")
     field_list = [ActionFieldFactory() for _ in range(fields)]
     theme_list = [ThemeFactory() for _ in range(themes)]
     EditionActionField.objects.bulk_create(
         EditionActionField(edition=edition, action_field=f, selected=True, reason="Grund")
-        for f in field_list)
+        for f in field_list
+    )
     EditionTheme.objects.bulk_create(
-        EditionTheme(edition=edition, theme=t, selected=True) for t in theme_list)
+        EditionTheme(edition=edition, theme=t, selected=True) for t in theme_list
+    )
     ActionFieldThemeRating.objects.bulk_create(
-        ActionFieldThemeRating(edition=edition, action_field=f, theme=t, score=2,
-                               justification="Begründung")
-        for f in field_list for t in theme_list)
+        ActionFieldThemeRating(
+            edition=edition, action_field=f, theme=t, score=2, justification="Begründung"
+        )
+        for f in field_list
+        for t in theme_list
+    )
     concepts = [ConceptFactory() for _ in range(3)]
     for concept in concepts:
         concept.action_fields.set(field_list[:2])
     goals = [GoalFactory(edition=edition, action_field=f) for f in field_list]
     FoundationElement.objects.create(name="Monitoring", slug="monitoring")
     EvaluationFinding.objects.create(edition=old, criterion="process", text="Befund")
-    expectation = Expectation.objects.create(edition=edition, kind="concern", text="Bedenken",
-                                             answer="Antwort")
+    expectation = Expectation.objects.create(
+        edition=edition, kind="concern", text="Bedenken", answer="Antwort"
+    )
     from stadtdach.accounts.models import Role
 
     expectation.answered_by.set(Role.objects.all()[:2])
@@ -123,18 +135,27 @@ def build_world(*, measures: int = 10, fields: int = 4, themes: int = 3) -> Worl
 def add_measures(edition, fields, themes, goals, concepts, count: int) -> None:
     statuses = [value for value, _ in Measure.Status.choices]
     created = Measure.objects.bulk_create(
-        Measure(edition=edition, action_field=fields[i % len(fields)], code=f"M-{i:04d}",
-                title=f"Maßnahme {i} Radweg" if i % 7 == 0 else f"Maßnahme {i}",
-                status=statuses[i % len(statuses)], priority="ABC"[i % 3])
-        for i in range(count))
+        Measure(
+            edition=edition,
+            action_field=fields[i % len(fields)],
+            code=f"M-{i:04d}",
+            title=f"Maßnahme {i} Radweg" if i % 7 == 0 else f"Maßnahme {i}",
+            status=statuses[i % len(statuses)],
+            priority="ABC"[i % 3],
+        )
+        for i in range(count)
+    )
     MeasureThemeRating.objects.bulk_create(
         MeasureThemeRating(measure=m, theme=t, score=(i % 4))
-        for i, m in enumerate(created) for t in themes)
+        for i, m in enumerate(created)
+        for t in themes
+    )
     goal_links = Measure.goals.through
     goal_links.objects.bulk_create(
-        goal_links(measure_id=m.pk, goal_id=goals[i % len(goals)].pk)
-        for i, m in enumerate(created))
+        goal_links(measure_id=m.pk, goal_id=goals[i % len(goals)].pk) for i, m in enumerate(created)
+    )
     concept_links = Measure.concepts.through
     concept_links.objects.bulk_create(
         concept_links(measure_id=m.pk, concept_id=concepts[i % len(concepts)].pk)
-        for i, m in enumerate(created))
+        for i, m in enumerate(created)
+    )

@@ -30,10 +30,18 @@ def coordinator(client_for):
 
 def measure_data(world, **overrides) -> dict:
     data = {
-        "code": "NEU-1", "title": "Neue Maßnahme", "description": "Beschreibung",
-        "action_field": world.fields[0].pk, "goals": [world.goals[0].pk], "priority": "A",
-        "status": "planned", "partners": "", "start": "2026-01-01", "end": "2026-12-31",
-        "estimated_cost": "1234.50", "place_name": "Markt",
+        "code": "NEU-1",
+        "title": "Neue Maßnahme",
+        "description": "Beschreibung",
+        "action_field": world.fields[0].pk,
+        "goals": [world.goals[0].pk],
+        "priority": "A",
+        "status": "planned",
+        "partners": "",
+        "start": "2026-01-01",
+        "end": "2026-12-31",
+        "estimated_cost": "1234.50",
+        "place_name": "Markt",
         "place": '{"type": "Point", "coordinates": [10.72, 53.38]}',
         "form_token": str(uuid.uuid4()),
     }
@@ -45,8 +53,9 @@ def test_coordinator_changes_a_measure_and_the_audit_log_shows_it(world, coordin
     measure = Measure.objects.first()
     form = coordinator.get(reverse("strategy:measure_edit", args=[measure.pk]))
     version = form.context["form"]["loaded_version"].value()
-    data = measure_data(world, title="Geänderter Titel", status="implementation",
-                        loaded_version=version)
+    data = measure_data(
+        world, title="Geänderter Titel", status="implementation", loaded_version=version
+    )
     data.pop("form_token")
     response = coordinator.post(reverse("strategy:measure_edit", args=[measure.pk]), data)
     assert response.status_code == 302
@@ -87,22 +96,26 @@ def test_a_stale_form_does_not_overwrite_a_newer_save(world, coordinator):
     assert "inzwischen" in response.content.decode() or "nachdem Sie" in response.content.decode()
 
 
-@pytest.mark.parametrize(("overrides", "field", "message"), [
-    ({"title": "x" * 301}, "title", "höchstens 300 Zeichen"),
-    ({"title": ""}, "title", "Dieses Feld ist zwingend erforderlich"),
-    ({"description": "Text mit \x00 Nullbyte"}, "description", "Null"),
-    ({"description": "y" * 20_001}, "description", "höchstens 20000 Zeichen"),
-    ({"place": "{kein json"}, "place", "kein gültiges JSON"),
-    ({"place": '{"type": "LineString", "coordinates": [[1, 2], [3, 4]]}'}, "place", "Punkt"),
-    ({"place": '{"type": "Point", "coordinates": [200, 95]}'}, "place", "außerhalb"),
-    ({"end": "2025-01-01"}, "end", "vor dem Beginn"),
-    ({"estimated_cost": "-5"}, "estimated_cost", "negativ"),
-    ({"estimated_cost": "viel"}, "estimated_cost", "Zahl"),
-    ({"start": "31.02.2026"}, "start", "Datum"),
-    ({"action_field": "999999"}, "action_field", "gültige Auswahl"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"title": "x" * 301}, "title", "höchstens 300 Zeichen"),
+        ({"title": ""}, "title", "Dieses Feld ist zwingend erforderlich"),
+        ({"description": "Text mit \x00 Nullbyte"}, "description", "Null"),
+        ({"description": "y" * 20_001}, "description", "höchstens 20000 Zeichen"),
+        ({"place": "{kein json"}, "place", "kein gültiges JSON"),
+        ({"place": '{"type": "LineString", "coordinates": [[1, 2], [3, 4]]}'}, "place", "Punkt"),
+        ({"place": '{"type": "Point", "coordinates": [200, 95]}'}, "place", "außerhalb"),
+        ({"end": "2025-01-01"}, "end", "vor dem Beginn"),
+        ({"estimated_cost": "-5"}, "estimated_cost", "negativ"),
+        ({"estimated_cost": "viel"}, "estimated_cost", "Zahl"),
+        ({"start": "31.02.2026"}, "start", "Datum"),
+        ({"action_field": "999999"}, "action_field", "gültige Auswahl"),
+    ],
+)
 def test_bad_measure_input_is_refused_in_german_and_nothing_is_saved(
-        world, coordinator, overrides, field, message):
+    world, coordinator, overrides, field, message
+):
     count = Measure.objects.count()
     audit_count = AuditEntry.objects.count()
     response = coordinator.post(reverse("strategy:measure_add"), measure_data(world, **overrides))
@@ -125,18 +138,26 @@ def test_ratings_are_saved_audited_and_checked(world, coordinator):
     field = world.fields[0]
     theme_a, theme_b, theme_c = world.themes
     url = reverse("strategy:action_field_ratings", args=[field.slug])
-    response = coordinator.post(url, {
-        f"score_{theme_a.pk}": "3", f"justification_{theme_a.pk}": "Zentral",
-        f"score_{theme_b.pk}": "", f"justification_{theme_b.pk}": "",
-        f"score_{theme_c.pk}": "2", f"justification_{theme_c.pk}": "Begründung",
-    })
+    response = coordinator.post(
+        url,
+        {
+            f"score_{theme_a.pk}": "3",
+            f"justification_{theme_a.pk}": "Zentral",
+            f"score_{theme_b.pk}": "",
+            f"justification_{theme_b.pk}": "",
+            f"score_{theme_c.pk}": "2",
+            f"justification_{theme_c.pk}": "Begründung",
+        },
+    )
     assert response.status_code == 302
     ratings = {r.theme_id: r for r in ActionFieldThemeRating.objects.filter(action_field=field)}
     assert ratings[theme_a.pk].score == 3
     assert theme_b.pk not in ratings  # emptied: the rating is removed
     assert AuditEntry.objects.filter(action="delete").count() == 1
-    bad = coordinator.post(url, {f"score_{theme_a.pk}": "", f"justification_{theme_a.pk}": "x",
-                                 f"score_{theme_b.pk}": "7"})
+    bad = coordinator.post(
+        url,
+        {f"score_{theme_a.pk}": "", f"justification_{theme_a.pk}": "x", f"score_{theme_b.pk}": "7"},
+    )
     assert bad.status_code == 400
     assert ActionFieldThemeRating.objects.get(action_field=field, theme=theme_a).score == 3
 
@@ -147,20 +168,28 @@ def test_action_field_selection_needs_a_reason(world, client_for):
     url = reverse("strategy:action_field_select", args=[field.slug])
     assert steering.post(url, {"selected": "on", "reason": " "}).status_code == 400
     assert not EditionActionField.objects.filter(action_field=field).exists()
-    assert steering.post(url, {"selected": "on", "reason": "Neu wichtig",
-                               "form_token": str(uuid.uuid4())}).status_code == 302
+    assert (
+        steering.post(
+            url, {"selected": "on", "reason": "Neu wichtig", "form_token": str(uuid.uuid4())}
+        ).status_code
+        == 302
+    )
     choice = EditionActionField.objects.get(action_field=field)
     assert choice.selected and choice.edition == world.edition
 
 
 def test_new_action_field_gets_a_german_slug_and_duplicates_are_refused(world, coordinator):
     url = reverse("strategy:action_field_add")
-    data = {"name": "Grün & Größe", "slug": "", "description": "", "order": 20,
-            "form_token": str(uuid.uuid4())}
+    data = {
+        "name": "Grün & Größe",
+        "slug": "",
+        "description": "",
+        "order": 20,
+        "form_token": str(uuid.uuid4()),
+    }
     assert coordinator.post(url, data).status_code == 302
     assert ActionField.objects.filter(slug="gruen-groesse").exists()
-    again = coordinator.post(url, {**data, "name": "Grün Größe",
-                                   "form_token": str(uuid.uuid4())})
+    again = coordinator.post(url, {**data, "name": "Grün Größe", "form_token": str(uuid.uuid4())})
     assert again.status_code == 400
     assert "bereits" in " ".join(again.context["form"].errors["slug"])
 
@@ -169,18 +198,28 @@ def test_concept_status_is_tri_state_and_uploads_are_checked(world, coordinator)
     concept = world.concepts[0]
     url = reverse("strategy:concept_edit", args=[concept.slug])
     version = coordinator.get(url).context["form"]["loaded_version"].value()
-    data = {"name": concept.name, "slug": concept.slug, "year": "2021",
-            "is_existing_or_planned": "true", "is_active": "false",
-            "is_completed_or_outdated": "", "is_monitored_or_updated": "",
-            "order": 1, "loaded_version": version}
+    data = {
+        "name": concept.name,
+        "slug": concept.slug,
+        "year": "2021",
+        "is_existing_or_planned": "true",
+        "is_active": "false",
+        "is_completed_or_outdated": "",
+        "is_monitored_or_updated": "",
+        "order": 1,
+        "loaded_version": version,
+    }
     bad_file = SimpleUploadedFile("konzept.exe", b"MZ\x00\x00", "application/octet-stream")
     refused = coordinator.post(url, {**data, "document": bad_file})
     assert refused.status_code == 400
     assert coordinator.post(url, {**data, "year": "1500"}).status_code == 400
     assert coordinator.post(url, data).status_code == 302
     concept.refresh_from_db()
-    assert (concept.is_existing_or_planned, concept.is_active,
-            concept.is_completed_or_outdated) == (True, False, None)
+    assert (
+        concept.is_existing_or_planned,
+        concept.is_active,
+        concept.is_completed_or_outdated,
+    ) == (True, False, None)
 
 
 def test_deleting_keeps_the_last_state_in_the_audit_log(world, coordinator):
@@ -192,11 +231,19 @@ def test_deleting_keeps_the_last_state_in_the_audit_log(world, coordinator):
     assert entry.changes["name"][0] == concept.name
 
 
-@pytest.mark.parametrize("url", [
-    "/handlungsfelder/gibt-es-nicht/", "/querschnittsthemen/gibt-es-nicht/",
-    "/konzepte/gibt-es-nicht/", "/massnahmen/999999/", "/massnahmen/abc/",
-    "/ausgaben/gibt-es-nicht/", "/sockel/gibt-es-nicht/", "/massnahmen/999999/bearbeiten/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/handlungsfelder/gibt-es-nicht/",
+        "/querschnittsthemen/gibt-es-nicht/",
+        "/konzepte/gibt-es-nicht/",
+        "/massnahmen/999999/",
+        "/massnahmen/abc/",
+        "/ausgaben/gibt-es-nicht/",
+        "/sockel/gibt-es-nicht/",
+        "/massnahmen/999999/bearbeiten/",
+    ],
+)
 def test_unknown_addresses_give_a_german_404_page(world, client_for, url):
     response = client_for("coordinator").get(url)
     assert response.status_code == 404
@@ -205,6 +252,7 @@ def test_unknown_addresses_give_a_german_404_page(world, client_for, url):
 
 def test_filters_ignore_values_that_are_not_choices(world, client_for):
     response = client_for("anonymous").get(
-        reverse("strategy:measure_list") + "?status=<script>&prioritaet=Z&seite=abc")
+        reverse("strategy:measure_list") + "?status=<script>&prioritaet=Z&seite=abc"
+    )
     assert response.status_code == 200
     assert "<script>" not in response.content.decode()

@@ -7,9 +7,16 @@ from stadtdach.core.testing.personas import ALL_NAMES
 from stadtdach.strategy.models import Measure
 from stadtdach.strategy.tests.factories import build_world
 
-C, P, X, S, D, R, B, A = ("coordinator", "participation_coordinator", "consultant",
-                          "steering_member", "department_staff", "council_member", "citizen",
-                          "anonymous")
+C, P, X, S, D, R, B, A = (
+    "coordinator",
+    "participation_coordinator",
+    "consultant",
+    "steering_member",
+    "department_staff",
+    "council_member",
+    "citizen",
+    "anonymous",
+)
 EVERY_STAFF_ROLE = {C, P, X, S, D}
 
 # permission → the personas that hold it (for the object named in the test, see below).
@@ -125,14 +132,29 @@ def _edit_urls(world) -> dict[str, str]:
 
 
 ALLOWED = {
-    "action_field_add": {C, P}, "action_field_edit": {C, P}, "action_field_select": {C, P, S},
-    "action_field_ratings": {C, P, X, S}, "theme_add": {C, P}, "theme_edit": {C, P},
-    "vision_edit": {C, P, X}, "principle_add": {C, P, X}, "concept_add": {C, P, D},
-    "concept_edit": {C, P, D}, "concept_delete": {C, P}, "finding_add": {C, P},
-    "expectation_add": {C, P}, "goal_add": {C, P, X, D}, "goal_edit": {C, P, X, D},
-    "goal_delete": {C, P}, "swot_add": {C, P, X, D}, "measure_add": {C, P, X, D},
-    "measure_edit": {C, P, X, D}, "measure_ratings": {C, P, X, S, D},
-    "measure_delete": {C, P}, "audit_log": {C, P}, "workspace": EVERY_STAFF_ROLE | {R},
+    "action_field_add": {C, P},
+    "action_field_edit": {C, P},
+    "action_field_select": {C, P, S},
+    "action_field_ratings": {C, P, X, S},
+    "theme_add": {C, P},
+    "theme_edit": {C, P},
+    "vision_edit": {C, P, X},
+    "principle_add": {C, P, X},
+    "concept_add": {C, P, D},
+    "concept_edit": {C, P, D},
+    "concept_delete": {C, P},
+    "finding_add": {C, P},
+    "expectation_add": {C, P},
+    "goal_add": {C, P, X, D},
+    "goal_edit": {C, P, X, D},
+    "goal_delete": {C, P},
+    "swot_add": {C, P, X, D},
+    "measure_add": {C, P, X, D},
+    "measure_edit": {C, P, X, D},
+    "measure_ratings": {C, P, X, S, D},
+    "measure_delete": {C, P},
+    "audit_log": {C, P},
+    "workspace": EVERY_STAFF_ROLE | {R},
 }
 
 

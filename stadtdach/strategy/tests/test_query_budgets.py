@@ -12,41 +12,91 @@ from stadtdach.strategy.tests.factories import build_world
 # (url builder, budget, the queries it allows). Every page also reads the municipality
 # for its header and footer (1 query).
 PAGES = [
-    (lambda w: reverse("communication:home"), 11,
-     "municipality, edition+vision, principles, themes, fields, goal/measure/concept counts, "
-     "phases, next milestone, foundation"),
-    (lambda w: reverse("strategy:vision"), 9, "municipality, edition, principles, themes, "
-     "pillars (4), foundation"),
+    (
+        lambda w: reverse("communication:home"),
+        11,
+        "municipality, edition+vision, principles, themes, fields, goal/measure/concept counts, "
+        "phases, next milestone, foundation",
+    ),
+    (
+        lambda w: reverse("strategy:vision"),
+        9,
+        "municipality, edition, principles, themes, pillars (4), foundation",
+    ),
     (lambda w: reverse("strategy:edition_list"), 2, "municipality, editions"),
-    (lambda w: reverse("strategy:edition_detail", args=[w.edition.slug]), 8,
-     "municipality, edition, principles, fields, choices, goal and measure counts, themes"),
-    (lambda w: reverse("strategy:action_field_list"), 7,
-     "municipality, edition, fields, choices, goal and measure counts, text block"),
-    (lambda w: w.fields[0].get_absolute_url(), 12,
-     "municipality, edition, field, choice, goals, their measures, measures, count, concepts, "
-     "ratings, themes, SWOT"),
-    (lambda w: reverse("strategy:theme_matrix"), 6,
-     "municipality, edition, themes, fields, ratings, text block"),
-    (lambda w: w.themes[0].get_absolute_url(), 6,
-     "municipality, edition, theme, field ratings, measure ratings, count"),
-    (lambda w: reverse("strategy:concept_list"), 4,
-     "municipality, concepts, their action fields, text block"),
-    (lambda w: w.concepts[0].get_absolute_url(), 5,
-     "municipality, concept, action fields, measures, count"),
-    (lambda w: reverse("strategy:review"), 6,
-     "municipality, edition, findings, expectations, their roles, text block"),
-    (lambda w: reverse("strategy:measure_list"), 6,
-     "municipality, edition, count, page, fields, themes"),
-    (lambda w: reverse("strategy:measure_list") + "?thema=" + w.themes[0].slug
-     + "&status=planned&q=Rad&seite=2", 6, "as above, filtered"),
-    (lambda w: Measure.objects.order_by("pk").last().get_absolute_url(), 6,
-     "municipality, measure, goals, concepts, ratings+themes, selected themes"),
-    (lambda w: reverse("process:overview"), 9,
-     "municipality, edition, phases, next milestone, milestones, levels, roles, activities, "
-     "steps, text block"),
-    (lambda w: reverse("communication:search") + "?q=Rad", 11,
-     "municipality, edition, one query each for fields, themes, concepts, measures, goals, "
-     "expectations, phases, milestones, next steps"),
+    (
+        lambda w: reverse("strategy:edition_detail", args=[w.edition.slug]),
+        8,
+        "municipality, edition, principles, fields, choices, goal and measure counts, themes",
+    ),
+    (
+        lambda w: reverse("strategy:action_field_list"),
+        7,
+        "municipality, edition, fields, choices, goal and measure counts, text block",
+    ),
+    (
+        lambda w: w.fields[0].get_absolute_url(),
+        12,
+        "municipality, edition, field, choice, goals, their measures, measures, count, concepts, "
+        "ratings, themes, SWOT",
+    ),
+    (
+        lambda w: reverse("strategy:theme_matrix"),
+        6,
+        "municipality, edition, themes, fields, ratings, text block",
+    ),
+    (
+        lambda w: w.themes[0].get_absolute_url(),
+        6,
+        "municipality, edition, theme, field ratings, measure ratings, count",
+    ),
+    (
+        lambda w: reverse("strategy:concept_list"),
+        4,
+        "municipality, concepts, their action fields, text block",
+    ),
+    (
+        lambda w: w.concepts[0].get_absolute_url(),
+        5,
+        "municipality, concept, action fields, measures, count",
+    ),
+    (
+        lambda w: reverse("strategy:review"),
+        6,
+        "municipality, edition, findings, expectations, their roles, text block",
+    ),
+    (
+        lambda w: reverse("strategy:measure_list"),
+        6,
+        "municipality, edition, count, page, fields, themes",
+    ),
+    (
+        lambda w: (
+            reverse("strategy:measure_list")
+            + "?thema="
+            + w.themes[0].slug
+            + "&status=planned&q=Rad&seite=2"
+        ),
+        6,
+        "as above, filtered",
+    ),
+    (
+        lambda w: Measure.objects.order_by("pk").last().get_absolute_url(),
+        6,
+        "municipality, measure, goals, concepts, ratings+themes, selected themes",
+    ),
+    (
+        lambda w: reverse("process:overview"),
+        9,
+        "municipality, edition, phases, next milestone, milestones, levels, roles, activities, "
+        "steps, text block",
+    ),
+    (
+        lambda w: reverse("communication:search") + "?q=Rad",
+        11,
+        "municipality, edition, one query each for fields, themes, concepts, measures, goals, "
+        "expectations, phases, milestones, next steps",
+    ),
 ]
 
 
@@ -57,9 +107,11 @@ def _count(url: str) -> tuple[int, int]:
     return response.status_code, queries
 
 
-@pytest.mark.parametrize(("make_url", "budget", "why"), PAGES,
-                         ids=[why.split(",")[1].strip() + f"-{i}" for i, (_, _, why) in
-                              enumerate(PAGES)])
+@pytest.mark.parametrize(
+    ("make_url", "budget", "why"),
+    PAGES,
+    ids=[why.split(",")[1].strip() + f"-{i}" for i, (_, _, why) in enumerate(PAGES)],
+)
 def test_query_count_does_not_grow_with_the_data(db, make_url, budget, why):
     small = build_world(measures=10)
     url = make_url(small)
@@ -83,9 +135,12 @@ def test_staff_pages_keep_their_budget(db, personas, client_for):
 
     client = client_for("coordinator")
     measure = Measure.objects.first()
-    urls = [reverse("communication:workspace"), reverse("core:audit_log"),
-            reverse("strategy:measure_edit", args=[measure.pk]),
-            world.fields[0].get_absolute_url()]
+    urls = [
+        reverse("communication:workspace"),
+        reverse("core:audit_log"),
+        reverse("strategy:measure_edit", args=[measure.pk]),
+        world.fields[0].get_absolute_url(),
+    ]
     before = {url: count_queries(lambda url=url: client.get(url)) for url in urls}
     add_measures(world.edition, world.fields, world.themes, world.goals, world.concepts, 990)
     after = {url: count_queries(lambda url=url: client.get(url)) for url in urls}

@@ -7,8 +7,11 @@ class Command(BaseCommand):
     help = "Load (or refresh) the Boizenburg/Elbe demo. Safe to run again."
 
     def add_arguments(self, parser):
-        parser.add_argument("--if-empty", action="store_true",
-                            help="Only load when the demo is not in the database yet.")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Only load when the demo is not in the database yet.",
+        )
 
     def handle(self, *args, if_empty=False, **options):
         if if_empty and is_loaded():

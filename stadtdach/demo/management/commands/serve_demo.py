@@ -7,25 +7,18 @@ import subprocess
 import sys
 
 from django.conf import settings
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.utils.module_loading import import_string
 
-# The demo app sits at the top of the layers and core at the bottom, so core names the
-# demo's loader and users as strings (as call_command does) instead of importing them.
-DEMO_LOADER = "load_boizenburg_demo"
-DEMO_USERS = "stadtdach.demo.users.DEMO_USERS"
-
-
-def demo_users() -> list[dict]:
-    try:
-        return list(import_string(DEMO_USERS))
-    except ImportError:
-        return []
+from stadtdach.demo.users import DEMO_USERS
 
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
+
+
+def _spawn(command: list[str]) -> subprocess.Popen:
+    return subprocess.Popen(command, start_new_session=True)  # noqa: S603 - our manage.py
 
 
 def _stop(child: subprocess.Popen) -> None:
@@ -48,19 +41,15 @@ class Command(BaseCommand):
         # A fresh checkout has no var/ yet, where the SQLite database goes by default.
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
-        if DEMO_LOADER in get_commands():
-            call_command(DEMO_LOADER, if_empty=True)
-        else:
-            self.stderr.write(self.style.WARNING(f"{DEMO_LOADER} not found; no demo data."))
+        call_command("load_boizenburg_demo", if_empty=True)
         self.print_banner(port)
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         # Each child gets its own process group, so that stopping kills its reloader's
         # child as well. The worker runs the deferred tasks (mail, documents); runserver
         # keeps reloading on code changes.
         children = [
-            subprocess.Popen([*manage, "db_worker"], start_new_session=True),  # noqa: S603
-            subprocess.Popen([*manage, "runserver", f"127.0.0.1:{port}"],  # noqa: S603
-                             start_new_session=True),
+            _spawn([*manage, "db_worker"]),
+            _spawn([*manage, "runserver", f"127.0.0.1:{port}"]),
         ]
         signal.signal(signal.SIGTERM, _interrupt)
         try:
@@ -73,11 +62,9 @@ class Command(BaseCommand):
 
     def print_banner(self, port: int) -> None:
         self.stdout.write(self.style.SUCCESS(f"\nStadtdach demo: http://127.0.0.1:{port}/\n"))
-        users = demo_users()
-        if users:
-            self.stdout.write("Demo logins (username / password / role):")
-            for user in users:
-                self.stdout.write(
-                    f"  {user['username']:<24} {user['password']:<20} {user['role_label']}"
-                )
+        self.stdout.write("Demo logins (username / password / role):")
+        for user in DEMO_USERS:
+            self.stdout.write(
+                f"  {user['username']:<16} {user['password']:<16} {user['role_label']}"
+            )
         self.stdout.write("Stop with Ctrl+C.\n")
