@@ -131,3 +131,10 @@ def test_search_finds_measures_and_refuses_bad_terms(world, client):
     long = client.get(reverse("communication:search") + "?q=" + "a" * 5000)
     assert long.status_code == 200
     assert "höchstens 100 Zeichen" in long.content.decode()
+
+
+def test_german_content_is_marked_on_english_pages(world, client):
+    english = client.get("/en" + world.fields[0].get_absolute_url()).content.decode()
+    assert f'<h1><span lang="de">{world.fields[0].name}</span></h1>' in english
+    german = client.get(world.fields[0].get_absolute_url()).content.decode()
+    assert f"<h1>{world.fields[0].name}</h1>" in german

@@ -2,6 +2,8 @@
 
 from django import template
 from django.urls import translate_url
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from stadtdach.core.text import plain_to_html
@@ -11,10 +13,31 @@ register = template.Library()
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 
 
+# The town's content is written in German. On pages in another language it is marked
+# as German, so that screen readers pronounce it correctly (WCAG 2.1, 3.1.2).
+CONTENT_LANGUAGE = "de"
+
+
+def _foreign() -> bool:
+    return (get_language() or CONTENT_LANGUAGE) != CONTENT_LANGUAGE
+
+
 @register.filter
 def plaintext(value: str):
     """Staff-entered text with paragraphs and "- " lists, escaped."""
-    return plain_to_html(value)
+    html = plain_to_html(value)
+    if html and _foreign():
+        return format_html('<div lang="{}">{}</div>', CONTENT_LANGUAGE, html)
+    return html
+
+
+@register.filter
+def de(value):
+    """Content of the town (German) inside a page in another language."""
+    if value in (None, "") or not _foreign():
+        return value
+    return mark_safe(  # noqa: S308 - the value is escaped here
+        f'<span lang="{CONTENT_LANGUAGE}">{conditional_escape(value)}</span>')
 
 
 @register.inclusion_tag("core/partials/sample_badge.html")
