@@ -53,6 +53,16 @@ def pytest_collection_modifyitems(items):
         # types with new ids, which the next restore would then collide with.
         if _is_transactional(item) and "django_db_serialized_rollback" not in names:
             names.append("django_db_serialized_rollback")
+            # pytest-django reads serialized_rollback from a django_db marker, not from
+            # the fixture names, when deciding which databases to serialize at set-up.
+            marker = item.get_closest_marker("django_db")
+            if marker and not marker.kwargs.get("serialized_rollback"):
+                item.add_marker(
+                    pytest.mark.django_db(
+                        *marker.args, **{**marker.kwargs, "serialized_rollback": True}
+                    ),
+                    append=False,
+                )
 
 
 def pytest_runtest_setup(item):

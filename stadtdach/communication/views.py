@@ -23,13 +23,7 @@ def home(request):
     context = {"edition": edition}
     if edition is not None:
         context.update(
-            {
-                "vision": strategy_selectors.vision_of(edition),
-                "themes": strategy_selectors.selected_themes(edition),
-                "pillars": strategy_selectors.pillars(edition),
-                "foundation": strategy_selectors.foundation_elements(),
-                "standing": process_selectors.standing(edition),
-            }
+            strategy_selectors.house(edition), standing=process_selectors.standing(edition)
         )
     return render(request, "communication/home.html", context)
 

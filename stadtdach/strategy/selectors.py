@@ -111,6 +111,17 @@ def pillars(edition: Edition) -> list[Pillar]:
     ]
 
 
+def house(edition: Edition) -> dict:
+    """The parts of the ISEK house, as template context (7 queries): roof (vision with
+    principles), beams (selected themes), pillars (selected fields with counts), base."""
+    return {
+        "vision": vision_of(edition),
+        "themes": selected_themes(edition),
+        "pillars": pillars(edition),
+        "foundation": list(foundation_elements()),
+    }
+
+
 def foundation_elements() -> QuerySet[FoundationElement]:
     return FoundationElement.objects.all()
 

@@ -16,13 +16,7 @@ def vision(request):
     return render(
         request,
         "strategy/vision.html",
-        {
-            "edition": edition,
-            "vision": selectors.vision_of(edition),
-            "themes": selectors.selected_themes(edition),
-            "pillars": selectors.pillars(edition),
-            "foundation": selectors.foundation_elements(),
-        },
+        {"edition": edition, **selectors.house(edition)},
     )
 
 

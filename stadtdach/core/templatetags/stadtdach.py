@@ -37,7 +37,8 @@ def de(value):
     if value in (None, "") or not _foreign():
         return value
     return mark_safe(  # noqa: S308 - the value is escaped here
-        f'<span lang="{CONTENT_LANGUAGE}">{conditional_escape(value)}</span>')
+        f'<span lang="{CONTENT_LANGUAGE}">{conditional_escape(value)}</span>'
+    )
 
 
 @register.inclusion_tag("core/partials/sample_badge.html")
