@@ -19,6 +19,34 @@ class Renderer(TemplatesSetting):
     field_template_name = "core/forms/field.html"
 
 
+# The largest primary key the databases store (BIGINT); a larger number typed into a
+# choice field would make SQLite or PostgreSQL raise instead of "not a valid choice".
+_MAX_PK = 2**63 - 1
+
+
+def _too_large(value) -> bool:
+    text = str(value).strip().lstrip("+-")
+    return text.isdigit() and int(text) > _MAX_PK
+
+
+class SafeModelChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and _too_large(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        if any(_too_large(v) for v in value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": "…"}
+            )
+        return super()._check_values(value)
+
+
 class StadtdachModelForm(forms.ModelForm):
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
@@ -34,6 +62,12 @@ class StadtdachModelForm(forms.ModelForm):
             modified = getattr(self.instance, "modified", None)
             self.fields["loaded_version"].initial = modified.isoformat() if modified else ""
         for name, field in self.fields.items():
+            # The same fields with a range check on the typed key (no new state, so the
+            # class of the generated instance can simply be narrowed).
+            if type(field) is forms.ModelChoiceField:
+                field.__class__ = SafeModelChoiceField
+            elif type(field) is forms.ModelMultipleChoiceField:
+                field.__class__ = SafeModelMultipleChoiceField
             model_field = self._meta_field(name)
             if isinstance(model_field, models.TextField) and isinstance(field, forms.CharField):
                 field.max_length = field.max_length or MAX_TEXT_LENGTH

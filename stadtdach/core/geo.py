@@ -83,7 +83,9 @@ def parse_place(raw: str | dict | None) -> dict | None:
     if isinstance(raw, dict) and raw.get("type") == "Feature":
         raw = raw.get("geometry")
     _geometry(raw)
-    return raw
+    # Only the geometry itself is kept: foreign members could carry anything (even
+    # escaped NUL characters, which PostgreSQL's jsonb refuses).
+    return {"type": raw["type"], "coordinates": raw["coordinates"]}
 
 
 def representative_point(geometry: dict | None) -> tuple[float, float] | None:
