@@ -144,3 +144,14 @@ def test_anonymous_visitors_reach_no_edit_form(page, demo_server):
         page.goto(demo_server.url + path)
         assert "/konto/anmelden/" in page.url, path
         assert page.locator("form #id_password").count() == 1
+
+
+def test_filters_update_the_results_in_place_with_javascript(page, demo_server):
+    page.goto(demo_server.url + "/massnahmen/")
+    page.evaluate("window.stillTheSamePage = true")
+    with page.expect_response(lambda r: "status=completed" in r.url):
+        page.select_option("#filter-status", "completed")
+    page.wait_for_function("document.querySelector('.result-count').textContent.includes('2')")
+    assert page.evaluate("window.stillTheSamePage") is True  # htmx swapped, no reload
+    assert "status=completed" in page.url  # the address can be bookmarked and shared
+    assert set(page.locator("#ergebnisse tbody .status").all_inner_texts()) == {"abgeschlossen"}
