@@ -192,6 +192,12 @@ STADTDACH_RATE_LIMIT = {
 }
 # Behind a reverse proxy that sets X-Forwarded-For, the rate limit keys on that address.
 STADTDACH_TRUST_X_FORWARDED_FOR = env.flag("TRUST_X_FORWARDED_FOR", False)
+# Panels of higher apps shown on pages of lower ones (core/panels.py), in display order.
+STADTDACH_PANELS: dict[str, tuple[str, ...]] = {
+    "home": (),
+    "action_field": (),
+    "measure": (),
+}
 # The number of measures and entries on one page of a list.
 STADTDACH_PAGE_SIZE = 25
 

@@ -12,8 +12,9 @@ from stadtdach.accounts.models import OrganisationalUnit, Role, RoleActivity, St
 from stadtdach.core import audit
 from stadtdach.core.models import AuditEntry, Municipality, TextBlock
 from stadtdach.demo import samples, seed
+from stadtdach.demo.parts import PARTS
 from stadtdach.demo.users import DEMO_USERS, UNITS
-from stadtdach.process.models import Milestone, Phase, Task
+from stadtdach.process.models import DraftStage, Milestone, Phase, Task
 from stadtdach.strategy.models import (
     ActionField,
     ActionFieldGroup,
@@ -58,6 +59,7 @@ def load_demo() -> dict[str, int]:
     _expectations(new)
     phases = _phases(new)
     _milestones(new, phases)
+    _draft_stages(new, phases)
     _next_steps(new, phases)
     _examples()
     _vision(new)
@@ -71,6 +73,8 @@ def load_demo() -> dict[str, int]:
         "concepts": Concept.objects.count(),
         "measures": Measure.objects.count(),
     }
+    for part in PARTS:
+        counts.update(part())
     audit.record(
         actor=None,
         action=AuditEntry.Action.IMPORT,
@@ -329,6 +333,23 @@ def _milestones(new: Edition, phases) -> None:
             is_important=True,
             is_completed=date < today,
             is_sample=True,
+        )
+
+
+def _draft_stages(new: Edition, phases) -> None:
+    """The document names "die unterschiedlichen Entwurfsstadien" as important milestones
+    of the main process; their names follow the milestones, their state is a sample."""
+    for order, (name, milestone_name) in enumerate(samples.DRAFT_STAGES, start=1):
+        DraftStage.objects.update_or_create(
+            edition=new,
+            name=name,
+            defaults={
+                "phase": phases["hauptprozess"],
+                "order": order,
+                "status": DraftStage.Status.ADOPTED,
+                "milestone": Milestone.objects.get(edition=new, name=milestone_name),
+                "sample_note": "Der Status ist ein Beispiel.",
+            },
         )
 
 

@@ -156,6 +156,12 @@ IMPORTANT_MILESTONE_DATES = {
     "Entwurfsstadium 2: Entwurf": D(2022, 9, 30),
     "Entwurfsstadium 3: Endfassung und Beschluss": D(2022, 12, 15),
 }
+DRAFT_STAGES = [
+    ("Vorentwurf", "Entwurfsstadium 1: Vorentwurf"),
+    ("Entwurf", "Entwurfsstadium 2: Entwurf"),
+    ("Endfassung", "Entwurfsstadium 3: Endfassung und Beschluss"),
+]
+
 # Monitoring and update dates of the implementation phase (the document names them as the
 # important milestones of that phase, without dates).
 IMPLEMENTATION_MILESTONES = [

@@ -79,6 +79,54 @@ class Milestone(SampleDataModel):
         return self.name
 
 
+class DraftStage(SampleDataModel):
+    """A stage of the ISEK document (Vorentwurf, Entwurf, Endfassung): participation is
+    aimed at draft stages, and each is usually marked by an important milestone."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        IN_PROGRESS = "in_progress", _("in progress")
+        PUBLISHED = "published", _("published for comment")
+        ADOPTED = "adopted", _("adopted")
+
+    edition = models.ForeignKey(
+        "strategy.Edition",
+        verbose_name=_("ISEK edition"),
+        on_delete=models.CASCADE,
+        related_name="draft_stages",
+    )
+    phase = models.ForeignKey(
+        Phase,
+        verbose_name=_("phase"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="draft_stages",
+    )
+    milestone = models.ForeignKey(
+        Milestone,
+        verbose_name=_("milestone"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="draft_stages",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["edition", "order", "pk"]
+        verbose_name = _("draft stage")
+        verbose_name_plural = _("draft stages")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Task(SampleDataModel):
     """A next step or task of the process (the process issue adds owners and links)."""
 

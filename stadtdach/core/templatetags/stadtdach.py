@@ -1,6 +1,7 @@
 """Template helpers used on every page."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -86,3 +87,16 @@ def euro(value):
         return ""
     quantised = f"{value:,.2f}"
     return quantised.replace(",", "X").replace(".", ",").replace("X", ".") + "\u00a0€"
+
+
+@register.simple_tag(takes_context=True)
+def panels(context, slot: str, obj):
+    """Render the panels of other apps for this object (see core.panels)."""
+    from stadtdach.core.panels import panels_for
+
+    request = context.get("request")
+    parts = [
+        render_to_string(panel.template, {**panel.context, "object": obj}, request)
+        for panel in panels_for(slot, request, obj)
+    ]
+    return mark_safe("".join(parts))  # noqa: S308 - rendered templates, escaped there
