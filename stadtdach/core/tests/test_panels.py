@@ -13,7 +13,7 @@ def nothing(request, obj):
 
 
 @override_settings(STADTDACH_PANELS={"measure": (f"{__name__}.greeting", f"{__name__}.nothing")})
-def test_panels_come_in_the_configured_order_and_none_is_skipped():
+def test_panels_come_in_the_configured_order_and_none_is_skipped(db):
     request = RequestFactory().get("/")
     panels = panels_for("measure", request, "beispiel")
     assert [p.context for p in panels] == [{"is_sample": True}]
