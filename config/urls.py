@@ -13,12 +13,19 @@ handler500 = "stadtdach.core.views.server_error"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Machine-readable interfaces carry no language prefix.
+    path("oparl/v1/", include("stadtdach.governance.oparl.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("technik/", admin.site.urls),
     path("konto/", include("stadtdach.accounts.urls")),
     path("protokoll/", include("stadtdach.core.urls")),
     path("prozess/", include("stadtdach.process.urls")),
+    path("gremien/", include("stadtdach.governance.urls")),
+    path("beteiligung/", include("stadtdach.participation.urls")),
+    path("finanzen/", include("stadtdach.finance.urls")),
+    path("monitoring/", include("stadtdach.monitoring.urls")),
+    path("berichte/", include("stadtdach.reports.urls")),
     path("", include("stadtdach.strategy.urls")),
     path("", include("stadtdach.communication.urls")),
     prefix_default_language=False,

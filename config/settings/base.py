@@ -31,6 +31,11 @@ INSTALLED_APPS = [
     "stadtdach.accounts",
     "stadtdach.strategy",
     "stadtdach.process",
+    "stadtdach.governance",
+    "stadtdach.participation",
+    "stadtdach.finance",
+    "stadtdach.monitoring",
+    "stadtdach.reports",
     "stadtdach.communication",
     "stadtdach.demo",
 ]
