@@ -96,6 +96,29 @@ def client_for(personas):
     return make
 
 
+@pytest.fixture(scope="module")
+def _demo_for_module(django_db_setup, django_db_blocker):
+    """Load the Boizenburg demo once per test module, inside a transaction that is rolled
+    back after the module: loading takes seconds, and many tests only read it."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_boizenburg_demo", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(_demo_for_module, db):
+    """The Boizenburg demo, loaded; each test's changes are rolled back after it."""
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One Chromium for the whole run (Playwright ``Browser``); tests open their own context."""

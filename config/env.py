@@ -40,6 +40,16 @@ def number(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from error
 
 
+def real(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return float(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}.") from error
+
+
 def items(name: str, default: str = "", *, required: bool = False) -> list[str]:
     """A comma-separated list, e.g. ALLOWED_HOSTS=isek.example.de,www.isek.example.de."""
     raw = text(name, default, required=required) or ""

@@ -19,6 +19,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("technik/", admin.site.urls),
     path("konto/", include("stadtdach.accounts.urls")),
+    # django-allauth's sign-up, confirmation and password pages (their names unprefixed).
+    path("konto/", include("stadtdach.accounts.allauth_urls")),
     path("protokoll/", include("stadtdach.core.urls")),
     path("prozess/", include("stadtdach.process.urls")),
     path("gremien/", include("stadtdach.governance.urls")),

@@ -38,6 +38,10 @@ INSTALLED_APPS = [
     "stadtdach.reports",
     "stadtdach.communication",
     "stadtdach.demo",
+    # Citizen accounts (sign-up, e-mail confirmation, password reset). After our apps, so
+    # that the templates in stadtdach/accounts/templates/account/ take precedence.
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [
@@ -49,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "stadtdach.core.middleware.BadInputMiddleware",
@@ -103,7 +108,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's model backend, extended: log in with the user name or the e-mail address.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -117,6 +123,30 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "communication:workspace"
 LOGOUT_REDIRECT_URL = "communication:home"
+
+# Citizen accounts (django-allauth; docs/participation.md). Staff and citizens share one
+# log-in page (accounts:login); citizens register with their e-mail address, confirm it,
+# and choose a display name. Usernames are generated; staff keep theirs.
+ACCOUNT_ADAPTER = "stadtdach.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "stadtdach.accounts.forms.SignupForm"}
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Stadtdach] "
+ACCOUNT_EMAIL_CONFIRMATION_ANONYMOUS_REDIRECT_URL = "accounts:login"
+ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "accounts:profile"
+ACCOUNT_LOGOUT_REDIRECT_URL = LOGOUT_REDIRECT_URL
+ACCOUNT_PASSWORD_MIN_LENGTH = 10
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+ACCOUNT_USER_DISPLAY = "stadtdach.accounts.adapter.user_display"
+# Apps that hold personal data of a user: each module offers export_personal_data(user)
+# (a JSON-safe dict for the download) and erase_personal_data(user) (run before the
+# account is deleted). One explicit list, like the panels.
+STADTDACH_PERSONAL_DATA: tuple[str, ...] = ("stadtdach.participation.personal_data",)
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
@@ -168,14 +198,36 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "stadtdach@localhost")
+# The site's address for links in mails sent by background tasks (which have no request).
+STADTDACH_BASE_URL = env.text("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The map of the idea collection (the one JavaScript island, loaded only on request):
+# where its tiles come from. The tiles' origin is allowed in the CSP's img-src below.
+STADTDACH_MAP = {
+    "tile_url": env.text("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    "attribution": env.text(
+        "MAP_ATTRIBUTION", "© OpenStreetMap-Mitwirkende (openstreetmap.org/copyright)"
+    ),
+    # The town's centre and the zoom the map opens with (Boizenburg/Elbe by default).
+    "center": [
+        env.real("MAP_CENTER_LAT", 53.3805),
+        env.real("MAP_CENTER_LON", 10.7235),
+    ],
+    "zoom": env.number("MAP_ZOOM", 14),
+}
+_MAP_TILE_ORIGINS = (
+    ["/".join(STADTDACH_MAP["tile_url"].split("/")[:3]).replace("{s}.", "*.")]
+    if STADTDACH_MAP["tile_url"].startswith("https://")
+    else []
+)
 
 # Content-Security-Policy: no inline script or style anywhere; everything comes from us.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *_MAP_TILE_ORIGINS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],
@@ -199,10 +251,50 @@ STADTDACH_RATE_LIMIT = {
 STADTDACH_TRUST_X_FORWARDED_FOR = env.flag("TRUST_X_FORWARDED_FOR", False)
 # Panels of higher apps shown on pages of lower ones (core/panels.py), in display order.
 STADTDACH_PANELS: dict[str, tuple[str, ...]] = {
-    "home": (),
-    "action_field": (),
-    "measure": (),
+    "home": (
+        "stadtdach.participation.panels.open_participation",
+        "stadtdach.governance.panels.home_meetings",
+    ),
+    "action_field": (
+        "stadtdach.participation.panels.action_field_participation",
+        "stadtdach.monitoring.panels.action_field_monitoring",
+        "stadtdach.finance.panels.action_field_finance",
+    ),
+    "measure": (
+        "stadtdach.participation.panels.measure_contributions",
+        "stadtdach.participation.panels.measure_participation",
+        "stadtdach.governance.panels.measure_decisions",
+        "stadtdach.finance.panels.measure_finance",
+        "stadtdach.monitoring.panels.measure_implementation",
+    ),
+    # The citizen's own account page (/konto/): what they contributed and follow.
+    "account": ("stadtdach.participation.panels.account_participation",),
+    # Process pages (docs/process.md) and the staff workspace page.
+    "process_dashboard": ("stadtdach.governance.panels.dashboard",),
+    "task": ("stadtdach.governance.panels.task_links",),
+    "work_package": ("stadtdach.governance.panels.work_package_meetings",),
+    "workspace": (
+        "stadtdach.participation.panels.workspace_participation",
+        "stadtdach.participation.panels.workspace_steering",
+        "stadtdach.governance.panels.workspace_links",
+    ),
 }
+# Contributions of higher apps to the process (docs/process.md), one explicit list each:
+# lanes of the timeline, events of the iCalendar feeds ("process": the process calendar,
+# "participation": the participation feed), sections of the weekly process report, and
+# positions on planned participation in the tender specification.
+STADTDACH_TIMELINE_SOURCES: tuple[str, ...] = (
+    "stadtdach.governance.panels.timeline_meetings",
+    "stadtdach.participation.panels.timeline_participation",
+)
+STADTDACH_CALENDAR_SOURCES: dict[str, tuple[str, ...]] = {
+    "process": ("stadtdach.governance.panels.calendar_meetings",),
+    "participation": ("stadtdach.participation.panels.calendar_participation",),
+}
+STADTDACH_PROCESS_REPORT_SECTIONS: tuple[str, ...] = ("stadtdach.governance.panels.report_section",)
+STADTDACH_SPECIFICATION_PARTICIPATION: tuple[str, ...] = (
+    "stadtdach.participation.panels.specification_participation",
+)
 # The number of measures and entries on one page of a list.
 STADTDACH_PAGE_SIZE = 25
 
@@ -213,5 +305,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.text("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # WeasyPrint logs every layout step at INFO; documents need only its warnings.
+        "weasyprint": {"level": "WARNING"},
+    },
 }

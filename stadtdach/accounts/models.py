@@ -39,6 +39,11 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="members",
     )
+    is_sample = models.BooleanField(
+        _("sample account"),
+        default=False,
+        help_text=_("An illustrative account of the demo, not a real person."),
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -117,3 +122,29 @@ class RoleActivity(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.text
+
+
+class Consent(models.Model):
+    """A consent a user gave at sign-up: which text, in which version, when. The text is
+    stored as shown, so that it can be proven later even if the wording changes."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="consents"
+    )
+    key = models.CharField(_("consent"), max_length=40)
+    version = models.PositiveSmallIntegerField(_("version"))
+    text = models.TextField(_("text shown"))
+    given_at = models.DateTimeField(_("given at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["given_at", "pk"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "key", "version"], name="accounts_consent_once_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} v{self.version}"

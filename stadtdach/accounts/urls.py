@@ -1,20 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
-from django.utils.decorators import method_decorator
 
-from stadtdach.core.ratelimit import limit_posts
+from stadtdach.accounts import views
 
 app_name = "accounts"
 
-login_view = method_decorator(limit_posts("login", requests=10, seconds=300), name="dispatch")(
-    auth_views.LoginView
-)
-
 urlpatterns = [
-    path(
-        "anmelden/",
-        login_view.as_view(template_name="accounts/login.html", redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("", views.profile, name="profile"),
+    path("anmelden/", views.LoginView.as_view(), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("meine-daten.json", views.personal_data, name="personal_data"),
+    path("loeschen/", views.delete_account, name="delete"),
 ]

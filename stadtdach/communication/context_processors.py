@@ -1,22 +1,86 @@
+"""The site's navigation: a short main navigation of sections and, for the current
+section, its pages as a second row. One explicit structure, read by base.html."""
+
+from dataclasses import dataclass
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-# The main navigation: (URL name, label). Order follows the ISEK house, top to bottom.
+
+@dataclass(frozen=True)
+class Section:
+    url_name: str
+    label: str
+    # (URL name, label) of the section's pages, shown as the second row.
+    pages: tuple[tuple[str, str], ...] = ()
+    # URL names of detail routes (taking one slug) that belong to the section too.
+    detail_routes: tuple[str, ...] = ()
+
+
 MAIN_NAVIGATION = (
-    ("strategy:vision", _("Vision")),
-    ("strategy:action_field_list", _("Action fields")),
-    ("strategy:theme_matrix", _("Cross-cutting themes")),
-    ("strategy:measure_list", _("Measures")),
-    ("strategy:concept_list", _("Concepts")),
-    ("strategy:review", _("Evaluation and expectations")),
-    ("process:overview", _("Process")),
-    ("communication:search", _("Search")),
+    Section(
+        "strategy:vision",
+        _("The ISEK"),
+        pages=(
+            ("strategy:vision", _("Vision")),
+            ("strategy:action_field_list", _("Action fields")),
+            ("strategy:theme_matrix", _("Cross-cutting themes")),
+            ("strategy:concept_list", _("Concepts")),
+            ("strategy:review", _("Evaluation and expectations")),
+            ("strategy:edition_list", _("Editions")),
+            ("strategy:examples", _("Examples from other towns")),
+        ),
+        detail_routes=("strategy:foundation_detail",),
+    ),
+    Section("strategy:measure_list", _("Measures")),
+    Section("participation:overview", _("Take part")),
+    Section(
+        "monitoring:dashboard",
+        _("Implementation"),
+        pages=(
+            ("monitoring:dashboard", _("Monitoring")),
+            ("finance:overview", _("Costs and financing")),
+            ("reports:list", _("Reports")),
+        ),
+    ),
+    Section(
+        "process:overview",
+        _("Process"),
+        pages=(
+            ("process:overview", _("Overview")),
+            ("process:timeline", _("Timeline")),
+            ("process:task_list", _("Tasks and next steps")),
+        ),
+    ),
+    Section("governance:index", _("Bodies")),
+    Section("communication:search", _("Search")),
 )
 
 
+def _detail_prefix(route: str) -> str:
+    """The address of a detail route up to its slug: /sockel/x/ → /sockel/."""
+    return reverse(route, args=["x"]).rsplit("x/", 1)[0]
+
+
 def navigation(request):
-    items = []
-    for name, label in MAIN_NAVIGATION:
-        url = reverse(name)
-        items.append({"url": url, "label": label, "current": request.path.startswith(url)})
-    return {"main_navigation": items}
+    """The sections with the current one marked (the longest matching address wins), and
+    the current section's pages with the current page marked."""
+    path = request.path
+    matches = []
+    for index, section in enumerate(MAIN_NAVIGATION):
+        urls = [reverse(section.url_name), *(reverse(name) for name, _ in section.pages)]
+        urls += [_detail_prefix(route) for route in section.detail_routes]
+        longest = max((len(u) for u in urls if path.startswith(u)), default=0)
+        matches.append((longest, index))
+    best_length, best = max(matches)
+    current = best if best_length else None
+    sections = [{"url": reverse(s.url_name), "label": s.label, "current": i == current}
+                for i, s in enumerate(MAIN_NAVIGATION)]
+    pages = []
+    if current is not None and MAIN_NAVIGATION[current].pages:
+        page_urls = [(reverse(name), label) for name, label in MAIN_NAVIGATION[current].pages]
+        lengths = [len(u) if path.startswith(u) else 0 for u, _ in page_urls]
+        here = lengths.index(max(lengths)) if max(lengths) else None
+        pages = [{"url": u, "label": label, "current": i == here}
+                 for i, (u, label) in enumerate(page_urls)]
+    return {"main_navigation": sections, "section_navigation": pages}

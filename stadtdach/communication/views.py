@@ -6,9 +6,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from stadtdach.communication import search as site_search
 from stadtdach.communication import services
 from stadtdach.communication.forms import AccessibilityFeedbackForm, SearchForm
 from stadtdach.core.ratelimit import limit_posts
@@ -71,28 +71,11 @@ def search(request):
     form = SearchForm(data=request.GET or None)
     results = []
     if form.is_valid():
-        query = form.cleaned_data["q"].strip()
-        edition = strategy_selectors.current_edition()
-        results = strategy_selectors.search(query, edition)
-        labels = {"phase": _("Phase"), "milestone": _("Milestone"), "task": _("Next step")}
-        for kind, obj in process_selectors.search(query, edition):
-            results.append(
-                strategy_selectors.SearchHit(
-                    labels[kind],
-                    str(obj),
-                    reverse("process:overview") + f"#{kind}-{obj.pk}",
-                    getattr(obj, "description", ""),
-                    obj.is_sample,
-                )
-            )
+        results = site_search.search(form.cleaned_data["q"].strip(), request.user)
     return render(
         request,
         "communication/search.html",
-        {
-            "form": form,
-            "results": results,
-            "searched": form.is_bound,
-        },
+        {"form": form, "results": results, "searched": form.is_bound},
     )
 
 

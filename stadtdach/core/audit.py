@@ -15,7 +15,7 @@ _SKIPPED = {"created", "modified", "password", "last_login"}
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, (datetime.date, datetime.datetime, decimal.Decimal, uuid.UUID)):
+    if isinstance(value, (datetime.date, datetime.time, decimal.Decimal, uuid.UUID)):
         return str(value)
     if isinstance(value, models.Model):
         return value.pk

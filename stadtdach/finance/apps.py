@@ -6,3 +6,7 @@ class FinanceConfig(AppConfig):
     name = "stadtdach.finance"
     label = "finance"
     verbose_name = _("Finance")
+
+    def ready(self):
+        # The permission rules of this app (django-rules) are registered when loaded.
+        from stadtdach.finance import permissions  # noqa: F401

@@ -6,3 +6,7 @@ class MonitoringConfig(AppConfig):
     name = "stadtdach.monitoring"
     label = "monitoring"
     verbose_name = _("Monitoring")
+
+    def ready(self):
+        # The permission rules of this app (django-rules) are registered when loaded.
+        from stadtdach.monitoring import permissions  # noqa: F401

@@ -6,3 +6,7 @@ class ParticipationConfig(AppConfig):
     name = "stadtdach.participation"
     label = "participation"
     verbose_name = _("Participation")
+
+    def ready(self):
+        # The permission rules of this app (django-rules) are registered when loaded.
+        from stadtdach.participation import permissions  # noqa: F401

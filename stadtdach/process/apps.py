@@ -6,3 +6,7 @@ class ProcessConfig(AppConfig):
     name = "stadtdach.process"
     label = "process"
     verbose_name = _("ISEK process")
+
+    def ready(self):
+        # The permission rules of this app (django-rules) are registered when loaded.
+        from stadtdach.process import permissions  # noqa: F401

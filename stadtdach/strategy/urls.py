@@ -47,6 +47,7 @@ urlpatterns = [
     path("konzepte/", views.concept_list, name="concept_list"),
     path("konzepte/neu/", edit.ConceptEdit.as_view(), name="concept_add"),
     path("konzepte/<slug:slug>/", views.concept_detail, name="concept_detail"),
+    path("konzepte/<slug:slug>/dokument/", views.concept_document, name="concept_document"),
     path("konzepte/<slug:slug>/bearbeiten/", edit.ConceptEdit.as_view(), name="concept_edit"),
     path("konzepte/<slug:slug>/loeschen/", edit.ConceptDelete.as_view(), name="concept_delete"),
     path("bewertung-und-erwartungen/", views.review, name="review"),

@@ -241,3 +241,19 @@ def examples(request):
             "texts": text_blocks("examples_intro"),
         },
     )
+
+
+def concept_document(request, slug):
+    """A concept's document, served by Django so that uploads need no web-server rule."""
+    from pathlib import PurePath
+
+    from django.http import FileResponse, Http404
+
+    concept, _measures, _count = selectors.concept_detail(slug)
+    if not concept.document:
+        raise Http404
+    try:
+        handle = concept.document.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404 from error
+    return FileResponse(handle, filename=PurePath(concept.document.name).name)

@@ -4,7 +4,6 @@ never a server error, and nothing broken is saved."""
 import pytest
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 
 from stadtdach.demo.tests.pages import public_paths, staff_paths
@@ -23,8 +22,7 @@ PAYLOADS = {
 
 
 @pytest.fixture
-def coordinator(db):
-    call_command("load_boizenburg_demo")
+def coordinator(demo):
     client = Client(raise_request_exception=False)
     client.force_login(get_user_model().objects.get(username="koordination"))
     return client
@@ -50,8 +48,7 @@ def test_staff_forms_answer_every_payload_without_a_server_error(coordinator):
     assert not any("\x00" in (m.title + m.description) for m in Measure.objects.all())
 
 
-def test_addresses_and_query_strings_never_cause_a_server_error(db):
-    call_command("load_boizenburg_demo")
+def test_addresses_and_query_strings_never_cause_a_server_error(demo):
     client = Client(raise_request_exception=False)
     queries = [
         "?seite=-1",

@@ -1,17 +1,10 @@
 """Every page of the demo site answers and is valid HTML, for visitors and for staff;
 security headers are set on every answer."""
 
-import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from stadtdach.core.testing.html import assert_valid_html
 from stadtdach.demo.tests.pages import public_paths, staff_paths
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_boizenburg_demo")
 
 
 def test_public_pages_answer_with_valid_html_and_security_headers(demo):

@@ -256,3 +256,18 @@ def test_filters_ignore_values_that_are_not_choices(world, client_for):
     )
     assert response.status_code == 200
     assert "<script>" not in response.content.decode()
+
+
+def test_a_concept_document_is_served_by_its_view(world, coordinator, client):
+    concept = world.concepts[0]
+    url = reverse("strategy:concept_edit", args=[concept.slug])
+    version = coordinator.get(url).context["form"]["loaded_version"].value()
+    pdf = SimpleUploadedFile("konzept.pdf", b"%PDF-1.4 test", "application/pdf")
+    response = coordinator.post(url, {"name": concept.name, "slug": concept.slug, "order": 1,
+                                      "loaded_version": version, "document": pdf})
+    assert response.status_code == 302
+    download = client.get(reverse("strategy:concept_document", args=[concept.slug]))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    other = world.concepts[1]
+    assert client.get(reverse("strategy:concept_document", args=[other.slug])).status_code == 404

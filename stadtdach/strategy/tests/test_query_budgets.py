@@ -14,9 +14,9 @@ from stadtdach.strategy.tests.factories import build_world
 PAGES = [
     (
         lambda w: reverse("communication:home"),
-        11,
+        13,
         "municipality, edition+vision, principles, themes, fields, goal/measure/concept counts, "
-        "phases, next milestone, foundation",
+        "phases, next milestone, foundation; panels: open participation, next meetings",
     ),
     (
         lambda w: reverse("strategy:vision"),
@@ -36,9 +36,10 @@ PAGES = [
     ),
     (
         lambda w: w.fields[0].get_absolute_url(),
-        12,
+        18,
         "municipality, edition, field, choice, goals, their measures, measures, count, concepts, "
-        "ratings, themes, SWOT",
+        "ratings, themes, SWOT; panels: contributions (2), monitoring (measures, indicators), "
+        "finance (funding, budget lines)",
     ),
     (
         lambda w: reverse("strategy:theme_matrix"),
@@ -82,8 +83,10 @@ PAGES = [
     ),
     (
         lambda w: Measure.objects.order_by("pk").last().get_absolute_url(),
-        6,
-        "municipality, measure, goals, concepts, ratings+themes, selected themes",
+        16,
+        "municipality, measure, goals, concepts, ratings+themes, selected themes; panels: "
+        "contributions behind it (2), comments (2), decisions, funding, budget lines, "
+        "implementation, its milestones, indicators",
     ),
     (
         lambda w: reverse("process:overview"),
@@ -93,9 +96,10 @@ PAGES = [
     ),
     (
         lambda w: reverse("communication:search") + "?q=Rad",
-        11,
+        16,
         "municipality, edition, one query each for fields, themes, concepts, measures, goals, "
-        "expectations, phases, milestones, next steps",
+        "expectations, phases, milestones, next steps, bodies, meetings, agenda items, "
+        "papers, documents",
     ),
 ]
 

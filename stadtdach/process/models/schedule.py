@@ -1,9 +1,9 @@
-"""The process that creates, implements and updates an edition: phases, milestones and
-the next steps. (The process issue adds draft stages, work packages and contracts.)"""
+"""The schedule of the process: phases, milestones and the draft stages of the document."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from stadtdach.core.models import SampleDataModel
@@ -38,12 +38,24 @@ class Phase(SampleDataModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("process:overview") + f"#phase-{self.pk}"
+
     def clean(self):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end lies before the start.")})
 
 
 class Milestone(SampleDataModel):
+    class Kind(models.TextChoices):
+        DECISION = "decision", _("decision")
+        AWARD = "award", _("award of the consulting contract")
+        VISION = "vision", _("vision")
+        DRAFT = "draft", _("draft stage")
+        MONITORING = "monitoring", _("monitoring")
+        UPDATE = "update", _("update (Fortschreibung)")
+        OTHER = "other", _("other")
+
     edition = models.ForeignKey(
         "strategy.Edition",
         verbose_name=_("ISEK edition"),
@@ -69,6 +81,7 @@ class Milestone(SampleDataModel):
         help_text=_("Highlighted like the red milestones of the town's schedule."),
     )
     is_completed = models.BooleanField(_("reached"), default=False)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.OTHER)
 
     class Meta:
         ordering = ["date", "pk"]
@@ -77,6 +90,21 @@ class Milestone(SampleDataModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("process:overview") + f"#milestone-{self.pk}"
+
+    def clean(self):
+        phase = self.phase
+        if phase is None or self.date is None:
+            return
+        if (phase.start and self.date < phase.start) or (phase.end and self.date > phase.end):
+            raise ValidationError(
+                {
+                    "date": _("The date lies outside the dates of the phase “%(phase)s”.")
+                    % {"phase": phase.name}
+                }
+            )
 
 
 class DraftStage(SampleDataModel):
@@ -126,49 +154,5 @@ class DraftStage(SampleDataModel):
     def __str__(self) -> str:
         return self.name
 
-
-class Task(SampleDataModel):
-    """A next step or task of the process (the process issue adds owners and links)."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("open")
-        IN_PROGRESS = "in_progress", _("in progress")
-        DONE = "done", _("done")
-
-    edition = models.ForeignKey(
-        "strategy.Edition",
-        verbose_name=_("ISEK edition"),
-        on_delete=models.CASCADE,
-        related_name="tasks",
-    )
-    phase = models.ForeignKey(
-        Phase,
-        verbose_name=_("phase"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="tasks",
-    )
-    title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
-    responsible_role = models.ForeignKey(
-        "accounts.Role",
-        verbose_name=_("responsible role"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="tasks",
-    )
-    due_date = models.DateField(_("due date"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "due_date", "pk"]
-        verbose_name = _("task")
-        verbose_name_plural = _("tasks")
-
-    def __str__(self) -> str:
-        return self.title
+    def get_absolute_url(self) -> str:
+        return reverse("process:timeline")

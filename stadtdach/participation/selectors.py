@@ -1,0 +1,308 @@
+"""Reads of the participation app. Each selector fetches what its page shows in a fixed
+number of queries, however many contributions there are (tests/test_query_budgets.py)."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+
+from stadtdach.accounts.permissions import is_coordinator
+from stadtdach.participation import permissions
+from stadtdach.participation.ideas.models import Support
+from stadtdach.participation.models import (
+    Comment,
+    Contribution,
+    ContributionImage,
+    ContributionStatus,
+    ParticipationProcess,
+    ProcessState,
+    Report,
+    StatusChange,
+    Subscription,
+    TargetGroup,
+    Visibility,
+)
+
+# Pages that list contributions show this many per page.
+PAGE_SIZE = 20
+# Comments shown on a contribution's or measure's page (newest last); more are paged.
+COMMENTS_PAGE_SIZE = 30
+
+
+def _count_of(model, field_name: str, *, extra: Q | None = None) -> Subquery:
+    """A correlated count (one sub-select per row instead of joins that multiply)."""
+    rows = model.objects.filter(**{field_name: OuterRef("pk")})
+    if extra is not None:
+        rows = rows.filter(extra)
+    counted = rows.order_by().values(field_name).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def with_counts(queryset: QuerySet[Contribution]) -> QuerySet[Contribution]:
+    """Contributions with ``support_count`` and ``comment_count`` (published comments)."""
+    return queryset.annotate(
+        support_count=_count_of(Support, "contribution"),
+        comment_count=_count_of(Comment, "contribution", extra=Q(visibility=Visibility.PUBLISHED)),
+    )
+
+
+def visible_processes(user) -> QuerySet[ParticipationProcess]:
+    """Processes the user may see: published public ones; internal ones for their
+    participants; everything for the coordination."""
+    processes = ParticipationProcess.objects.all()
+    if is_coordinator(user):
+        return processes
+    processes = processes.filter(is_published=True)
+    if not permissions.internal_participant(user):
+        processes = processes.filter(audience=ParticipationProcess.Audience.PUBLIC)
+    return processes
+
+
+@dataclass
+class Overview:
+    sections: dict[str, list[ParticipationProcess]]
+    phases: list
+    target_groups: list[TargetGroup]
+    counts: dict[int, int] = field(default_factory=dict)
+
+
+def overview(user, *, phase: str = "", target_group: str = "") -> Overview:
+    """Processes by state (open, upcoming, closed; drafts for the coordination), with
+    their published contribution counts, filtered by phase and target group (5 queries:
+    processes, their target groups, counts, phases, target groups)."""
+    from stadtdach.process.models import Phase
+
+    processes = visible_processes(user).select_related("phase", "draft_stage")
+    if phase:
+        processes = processes.filter(phase__slug=phase)
+    if target_group:
+        processes = processes.filter(target_groups__slug=target_group)
+    processes = list(processes.prefetch_related("target_groups").distinct())
+    counts = dict(
+        Contribution.objects.filter(
+            process__in=[p.pk for p in processes], visibility=Visibility.PUBLISHED
+        )
+        .order_by()
+        .values_list("process")
+        .annotate(n=Count("pk"))
+    )
+    now = timezone.now()
+    sections: dict[str, list[ParticipationProcess]] = {s.value: [] for s in ProcessState}
+    for process in processes:
+        process.contribution_count = counts.get(process.pk, 0)
+        sections[process.state(now)].append(process)
+    sections[ProcessState.OPEN].sort(key=lambda p: p.ends_at)
+    sections[ProcessState.UPCOMING].sort(key=lambda p: p.starts_at)
+    phases = list(
+        Phase.objects.filter(participation_processes__isnull=False)
+        .select_related("edition")
+        .distinct()
+        .order_by("edition", "order", "pk")
+    )
+    return Overview(sections, phases, list(TargetGroup.objects.all()), counts)
+
+
+def process_detail(slug: str, user) -> ParticipationProcess:
+    """One process with its phase, draft stage, coordinator and target groups (2 queries);
+    404 when it does not exist or the user may not see it."""
+    process = (
+        ParticipationProcess.objects.select_related("phase", "draft_stage", "coordinator")
+        .prefetch_related("target_groups")
+        .filter(slug=slug)
+        .first()
+    )
+    if process is None or not user.has_perm("participation.view_process", process):
+        raise Http404
+    return process
+
+
+def may_see_contribution(user, contribution: Contribution) -> bool:
+    """Published and hidden ones (with the reason) are public; pending ones only for the
+    author and the moderation."""
+    if contribution.visibility != Visibility.PENDING:
+        return True
+    return contribution.is_by(user) or user.has_perm("participation.moderate")
+
+
+def contribution_detail(pk: int, user) -> Contribution:
+    """A contribution with everything its page shows except comments and images (5
+    queries: the row with its relations, themes, goals, measures, status history)."""
+    contribution = (
+        with_counts(Contribution.objects.all())
+        .select_related(
+            "process",
+            "process__phase",
+            "author",
+            "action_field",
+            "target_group",
+            "named_place",
+            # What the contribution answers, by format (reverse one-to-one: joined).
+            "draft_comment__paragraph__draft",
+            "survey_answer__question__survey",
+            "offline_result__event",
+        )
+        .prefetch_related(
+            "themes",
+            Prefetch("goals", queryset=_goals()),
+            Prefetch("measures", queryset=_measures()),
+            Prefetch("status_changes", queryset=StatusChange.objects.all()),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if contribution is None or not user.has_perm(
+        "participation.view_process", contribution.process
+    ):
+        raise Http404
+    if not may_see_contribution(user, contribution):
+        raise Http404
+    return contribution
+
+
+def _goals():
+    from stadtdach.strategy.models import Goal
+
+    return Goal.objects.select_related("action_field")
+
+
+def _measures():
+    from stadtdach.strategy.models import Measure
+
+    return Measure.objects.select_related("action_field").only(
+        "pk", "code", "title", "status", "is_sample", "action_field__name", "action_field__slug"
+    )
+
+
+def images_of(contribution: Contribution) -> list[ContributionImage]:
+    return list(contribution.images.all())
+
+
+def public_comments(*, contribution=None, measure=None, user=None) -> QuerySet[Comment]:
+    """Published and hidden comments (hidden ones show their reason), plus the user's own
+    pending ones; with their authors (1 query per page)."""
+    comments = Comment.objects.select_related("author")
+    comments = (
+        comments.filter(contribution=contribution)
+        if contribution is not None
+        else comments.filter(measure=measure)
+    )
+    visible = Q(visibility__in=[Visibility.PUBLISHED, Visibility.HIDDEN])
+    if user is not None and user.is_authenticated:
+        visible |= Q(author=user, visibility=Visibility.PENDING)
+    return comments.filter(visible).order_by("created", "pk")
+
+
+def has_supported(user, contribution: Contribution) -> bool:
+    if not user.is_authenticated:
+        return False
+    return Support.objects.filter(contribution=contribution, user=user).exists()
+
+
+def subscriptions_of(user) -> list[Subscription]:
+    return list(
+        Subscription.objects.filter(user=user).select_related("process", "action_field", "measure")
+    )
+
+
+def subscription_for(user, **target) -> Subscription | None:
+    if not user.is_authenticated:
+        return None
+    return Subscription.objects.filter(user=user, **target).first()
+
+
+def contributions_of(user) -> QuerySet[Contribution]:
+    """The user's own contributions, newest first, with what their pages list show."""
+    return (
+        with_counts(Contribution.objects.filter(author=user))
+        .select_related("process", "action_field")
+        .prefetch_related(Prefetch("measures", queryset=_measures()))
+        .order_by("-created", "-pk")
+    )
+
+
+def moderation_queue(*, process_slug: str = "") -> tuple[list[Contribution], list[Comment]]:
+    """What waits for the moderation: pending contributions and comments, and published
+    ones with open reports (oldest first; the queue shows at most 200 of each kind)."""
+    open_reports = Prefetch(
+        "reports", queryset=Report.objects.filter(resolution=Report.Resolution.OPEN)
+    )
+    reported = Q(reports__resolution=Report.Resolution.OPEN)
+    pending = Q(visibility=Visibility.PENDING)
+    contributions = (
+        Contribution.objects.filter(pending | reported)
+        .select_related("process", "author")
+        .prefetch_related(open_reports)
+        .distinct()
+        .order_by("created", "pk")
+    )
+    comments = (
+        Comment.objects.filter(pending | reported)
+        .select_related("author", "contribution", "measure")
+        .prefetch_related(open_reports)
+        .distinct()
+        .order_by("created", "pk")
+    )
+    if process_slug:
+        contributions = contributions.filter(process__slug=process_slug)
+        comments = comments.filter(contribution__process__slug=process_slug)
+    return list(contributions[:200]), list(comments[:200])
+
+
+def measure_contributions(measure, *, limit: int = 10) -> tuple[list[Contribution], int]:
+    """The published contributions that fed a measure (2 queries: page and count)."""
+    rows = (
+        Contribution.objects.filter(measures=measure, visibility=Visibility.PUBLISHED)
+        .select_related("process", "author")
+        .order_by("-created", "-pk")
+    )
+    return list(rows[:limit]), rows.count()
+
+
+def field_contributions(action_field, *, limit: int = 5) -> tuple[list[Contribution], int]:
+    """The newest published contributions of public processes in an action field (2
+    queries: page and count)."""
+    rows = (
+        Contribution.objects.filter(
+            action_field=action_field,
+            visibility=Visibility.PUBLISHED,
+            process__is_published=True,
+            process__audience=ParticipationProcess.Audience.PUBLIC,
+        )
+        .select_related("process")
+        .order_by("-created", "-pk")
+    )
+    return list(rows[:limit]), rows.count()
+
+
+def work_counts() -> tuple[int, int]:
+    """(items waiting for the moderation, published contributions still without an
+    answer): 3 queries."""
+    waiting = (
+        Contribution.objects.filter(
+            Q(visibility=Visibility.PENDING) | Q(reports__resolution=Report.Resolution.OPEN)
+        )
+        .distinct()
+        .count()
+    )
+    waiting += (
+        Comment.objects.filter(
+            Q(visibility=Visibility.PENDING) | Q(reports__resolution=Report.Resolution.OPEN)
+        )
+        .distinct()
+        .count()
+    )
+    unanswered = Contribution.objects.filter(
+        visibility=Visibility.PUBLISHED, status=ContributionStatus.RECEIVED
+    ).count()
+    return waiting, unanswered
+
+
+def open_processes(user, *, limit: int = 3) -> list[ParticipationProcess]:
+    now = timezone.now()
+    return list(
+        visible_processes(user)
+        .filter(is_published=True, starts_at__lte=now, ends_at__gte=now)
+        .order_by("ends_at", "pk")[:limit]
+    )

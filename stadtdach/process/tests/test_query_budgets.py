@@ -1,0 +1,107 @@
+"""Every page of the process makes the same number of queries with 10 and with 1,000 tasks,
+milestones and work packages, and stays within its budget (the queries named)."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from stadtdach.core.testing.queries import count_queries, query_budget
+from stadtdach.process.tests.factories import add_process_data, build_process_world
+
+# (persona or None for the public, url builder, budget, the queries it allows). Every page
+# reads the municipality for header and footer; a logged-in page reads session, user and
+# the user's roles; the governance sources add their queries (no governance data here).
+PAGES = [
+    (
+        None,
+        lambda w: reverse("process:timeline"),
+        7,
+        "municipality, edition, phases, milestones, draft stages, meetings (governance lane)",
+    ),
+    (
+        "coordinator",
+        lambda w: reverse("process:timeline_internal"),
+        10,
+        "session, user, roles, municipality, edition, phases, milestones, draft stages, "
+        "work packages, meetings",
+    ),
+    (None, lambda w: reverse("process:task_list"), 4, "municipality, edition, count, page"),
+    (
+        "coordinator",
+        lambda w: reverse("process:task_list") + "?status=open&verspaetet=1",
+        7,
+        "session, user, roles, municipality, edition, count, page",
+    ),
+    (
+        None,
+        lambda w: w.task.get_absolute_url(),
+        5,
+        "municipality, task with phase/role/owner, measures, task links (governance panel)",
+    ),
+    (
+        "coordinator",
+        lambda w: reverse("process:dashboard"),
+        17,
+        "session, user, roles, municipality, edition, phases, next milestone, late/due tasks, "
+        "work packages, awaiting acceptance, deliverables, milestones; governance panel: "
+        "memberships, meetings, pending decisions, papers, their consultations",
+    ),
+    (
+        "coordinator",
+        lambda w: reverse("process:work_package_list"),
+        10,
+        "session, user, roles, municipality, edition, phases, count, page, deliverables, "
+        "contracts with sums",
+    ),
+    (
+        "coordinator",
+        lambda w: w.package.get_absolute_url(),
+        7,
+        "session, user, roles, municipality, work package, deliverables, agenda items (panel)",
+    ),
+    (
+        "coordinator",
+        lambda w: w.contract.get_absolute_url(),
+        7,
+        "session, user, roles, municipality, contract, work packages, deliverables",
+    ),
+    (
+        "coordinator",
+        lambda w: reverse("process:specification_list"),
+        6,
+        "session, user, roles, municipality, edition, specifications",
+    ),
+    (
+        "coordinator",
+        lambda w: w.specification.get_absolute_url(),
+        8,
+        "session, user, roles, municipality, specification, sections, items, exports",
+    ),
+    (
+        None,
+        lambda w: reverse("process:calendar"),
+        4,
+        "edition, milestones, meetings (governance source), authority",
+    ),
+]
+
+
+def _count(client: Client, url: str) -> tuple[int, int]:
+    response = client.get(url)  # warm-up: content types and other per-process caches
+    return response.status_code, count_queries(lambda: client.get(url))
+
+
+@pytest.mark.parametrize(
+    ("persona", "make_url", "budget", "why"), PAGES, ids=[f"page-{i}" for i in range(len(PAGES))]
+)
+def test_query_count_does_not_grow_with_the_data(db, client_for, persona, make_url, budget, why):
+    world = build_process_world()
+    client = client_for(persona) if persona else Client()
+    status, few = _count(client, make_url(world))
+    assert status == 200
+    add_process_data(world, 1000)
+    status, many = _count(client, make_url(world))
+    assert status == 200
+    assert few == many, f"{few} queries with 10, {many} with 1,000 ({why})"
+    with query_budget(budget, why):
+        client.get(make_url(world))

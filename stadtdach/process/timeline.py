@@ -1,0 +1,273 @@
+"""The timeline (Gantt view) of the process, laid out on the server and drawn as SVG.
+
+Lanes come from the process (phases, milestones, draft stages, and internally the work
+packages) and from the apps above it: ``settings.STADTDACH_TIMELINE_SOURCES`` names
+functions ``(request, edition, internal) -> list[Lane]`` (governance adds its meetings;
+participation can add its processes). Like panels, each source fetches in a fixed number
+of queries. The SVG is an image with a title and a description; the table next to it
+holds the same items as text, with links."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+from stadtdach.process import selectors
+from stadtdach.process.models import WorkPackage
+from stadtdach.strategy.models import Edition
+
+
+@dataclass
+class TimelineItem:
+    label: str
+    start: datetime.date
+    end: datetime.date | None = None  # None: a point in time (milestone, meeting)
+    kind: str = ""  # phase, milestone, draft_stage, work_package, meeting, participation
+    url: str = ""
+    important: bool = False
+    internal: bool = False
+    is_sample: bool = False
+    state: str = ""
+    open_end: bool = False  # a range without an end date (drawn to the edge)
+
+
+@dataclass
+class Lane:
+    key: str
+    title: str
+    items: list[TimelineItem] = field(default_factory=list)
+
+
+# Drawing constants (SVG user units; the SVG scales to the page width).
+LABEL_WIDTH = 190
+CHART_WIDTH = 860
+ROW_HEIGHT = 30
+AXIS_HEIGHT = 34
+PADDING = 8
+RIGHT_MARGIN = 44  # room for the last year's label
+CHAR_WIDTH = 6.6  # average width of a character at font-size 12
+
+
+@dataclass
+class Mark:
+    """One drawn item: a bar (range), a diamond (milestone) or a dot (meeting, event).
+    Coordinates are whole numbers: templates print them without localisation."""
+
+    item: TimelineItem
+    shape: str
+    x: int
+    y: int
+    width: int = 0
+    label_x: int = 0
+    points: str = ""
+    label: str = ""  # the text drawn in a bar, cut to fit
+
+
+def _diamond(x: int, y: int, r: int) -> str:
+    return f"{x},{y - r} {x + r},{y} {x},{y + r} {x - r},{y}"
+
+
+@dataclass
+class Row:
+    title: str
+    y: int
+    marks: list[Mark]
+    height: int = 30
+
+
+@dataclass
+class Tick:
+    x: int
+    label: str
+    major: bool
+
+
+@dataclass
+class Drawing:
+    width: int
+    height: int
+    rows: list[Row]
+    ticks: list[Tick]
+    today_x: int | None
+    chart_left: int = LABEL_WIDTH
+    chart_right: int = LABEL_WIDTH + CHART_WIDTH
+    axis_y: int = AXIS_HEIGHT
+    description: str = ""
+
+
+def process_lanes(edition: Edition, *, internal: bool) -> list[Lane]:
+    """Phases, milestones, draft stages, and for the internal view the work packages."""
+    today = timezone.localdate()
+    phase_lane = Lane("phases", _("Phases"))
+    for phase in selectors.phases(edition):
+        if phase.start:
+            phase_lane.items.append(
+                TimelineItem(
+                    phase.name,
+                    phase.start,
+                    phase.end,
+                    "phase",
+                    url=phase.get_absolute_url(),
+                    is_sample=phase.is_sample or bool(phase.sample_note),
+                    open_end=phase.end is None,
+                )
+            )
+    milestone_lane = Lane("milestones", _("Milestones"))
+    for milestone in selectors.milestones(edition):
+        reached = milestone.is_completed
+        state = _("reached") if reached else (_("late") if milestone.date < today else "")
+        milestone_lane.items.append(
+            TimelineItem(
+                milestone.name,
+                milestone.date,
+                kind="milestone",
+                url=milestone.get_absolute_url(),
+                important=milestone.is_important,
+                state=state,
+                is_sample=milestone.is_sample or bool(milestone.sample_note),
+            )
+        )
+    draft_lane = Lane("draft_stages", _("Draft stages"))
+    for stage in selectors.draft_stages(edition):
+        if stage.milestone:
+            draft_lane.items.append(
+                TimelineItem(
+                    stage.name,
+                    stage.milestone.date,
+                    kind="draft_stage",
+                    state=stage.get_status_display(),
+                    is_sample=stage.is_sample or bool(stage.sample_note),
+                )
+            )
+    lanes = [phase_lane, milestone_lane, draft_lane]
+    if internal:
+        package_lane = Lane("work_packages", _("Work packages"))
+        for package in WorkPackage.objects.filter(edition=edition).select_related("phase"):
+            start = package.start or package.phase.start
+            if start is None:
+                continue
+            package_lane.items.append(
+                TimelineItem(
+                    str(package),
+                    start,
+                    package.due_date,
+                    "work_package",
+                    url=package.get_absolute_url(),
+                    internal=True,
+                    state=package.get_status_display(),
+                    is_sample=package.is_sample,
+                    open_end=package.due_date is None,
+                )
+            )
+        lanes.append(package_lane)
+    return lanes
+
+
+def lanes_for(request, edition: Edition, *, internal: bool) -> list[Lane]:
+    lanes = process_lanes(edition, internal=internal)
+    for path in getattr(settings, "STADTDACH_TIMELINE_SOURCES", ()):
+        lanes.extend(import_string(path)(request, edition, internal))
+    return [lane for lane in lanes if lane.items]
+
+
+def _bounds(lanes: list[Lane]) -> tuple[datetime.date, datetime.date]:
+    dates = []
+    for lane in lanes:
+        for item in lane.items:
+            dates.append(item.start)
+            if item.end:
+                dates.append(item.end)
+    if not dates:
+        today = timezone.localdate()
+        return today, today + datetime.timedelta(days=365)
+    first, last = min(dates), max(dates)
+    # Whole years, so the axis starts and ends on a labelled tick.
+    start = datetime.date(first.year, 1, 1)
+    end = datetime.date(last.year + 1, 1, 1)
+    return start, end
+
+
+def draw(lanes: list[Lane], *, today: datetime.date | None = None) -> Drawing:
+    """Lay the lanes out: one row per lane, x from the date, labels kept apart."""
+    today = today or timezone.localdate()
+    start, end = _bounds(lanes)
+    span = max((end - start).days, 1)
+
+    def x_of(day: datetime.date) -> int:
+        return round(LABEL_WIDTH + CHART_WIDTH * (day - start).days / span)
+
+    ticks = []
+    for year in range(start.year, end.year + 1):
+        for quarter in (1, 4, 7, 10):
+            day = datetime.date(year, quarter, 1)
+            if start <= day <= end:
+                ticks.append(Tick(x_of(day), str(year) if quarter == 1 else "", quarter == 1))
+    rows = []
+    y = AXIS_HEIGHT + PADDING
+    right_edge = LABEL_WIDTH + CHART_WIDTH
+    for lane in lanes:
+        # Bars that overlap in time go into stacked sub-rows of the lane (first fit).
+        sub_row_ends: list[int] = []
+        marks = []
+        for item in sorted(lane.items, key=lambda i: (i.start, i.end or i.start)):
+            x = x_of(item.start)
+            if item.end or item.open_end:
+                right = x_of(item.end) if item.end else right_edge
+                level = next((n for n, e in enumerate(sub_row_ends) if e <= x), None)
+                if level is None:
+                    sub_row_ends.append(right)
+                    level = len(sub_row_ends) - 1
+                sub_row_ends[level] = max(right, x + 2)
+                mark = Mark(
+                    item,
+                    "bar",
+                    x,
+                    y + 6 + level * ROW_HEIGHT,
+                    width=max(right - x, 2),
+                    label_x=x + 4,
+                )
+                # The label is cut to the bar (every item is in the table anyway).
+                room = int((mark.width - 8) / CHAR_WIDTH)
+                mark.label = (
+                    item.label
+                    if len(item.label) <= room
+                    else (item.label[: room - 1] + "…" if room > 3 else "")
+                )
+            else:
+                middle = y + ROW_HEIGHT // 2
+                if item.kind in ("milestone", "draft_stage"):
+                    size = 9 if item.important else 6
+                    shape = "important" if item.important else "diamond"
+                    mark = Mark(item, shape, x, middle, points=_diamond(x, middle, size))
+                else:
+                    mark = Mark(item, "dot", x, middle)
+            marks.append(mark)
+        height = ROW_HEIGHT * max(len(sub_row_ends), 1)
+        rows.append(Row(lane.title, y, marks, height))
+        y += height
+    today_x = x_of(today) if start <= today <= end else None
+    drawing = Drawing(
+        width=LABEL_WIDTH + CHART_WIDTH + RIGHT_MARGIN,
+        height=int(y + PADDING),
+        rows=rows,
+        ticks=ticks,
+        today_x=today_x,
+    )
+    drawing.description = describe(lanes, start, end)
+    return drawing
+
+
+def describe(lanes: list[Lane], start: datetime.date, end: datetime.date) -> str:
+    """The text alternative of the drawing: what it shows, in one paragraph."""
+    counts = ", ".join(f"{lane.title}: {len(lane.items)}" for lane in lanes)
+    return _(
+        "Timeline from %(start)s to %(end)s. %(counts)s. The table below lists every item."
+    ) % {
+        "start": date_format(start, "F Y"),
+        "end": date_format(end - datetime.timedelta(days=1), "F Y"),
+        "counts": counts,
+    }

@@ -1,0 +1,161 @@
+"""The formats of part 2 in a real Chromium: a citizen comments on a paragraph of the
+vision, answers the survey and spreads dot-vote points, without JavaScript (every form
+is plain HTML), and a member of the steering group rates the options of the internal
+consensus finding. Every page and error state passes axe-core; the coordination's pages
+of the formats too."""
+
+import pytest
+
+from stadtdach.core.testing.browser import axe_violations, new_context
+from stadtdach.demo.tests.pages import (
+    participation_formats_internal_paths,
+    participation_formats_public_paths,
+    participation_formats_staff_paths,
+)
+
+pytestmark = pytest.mark.browser
+
+PROCESS = "/beteiligung/verfahren/leitbild-im-dialog/"
+
+
+class Checker:
+    """Collects axe violations, unexpected statuses and console errors (a CSP violation
+    shows up there; a 400 or 403 answer is expected where the test checks it)."""
+
+    def __init__(self, page):
+        self.page = page
+        self.problems: list[str] = []
+        page.on("console", self._console)
+
+    def _console(self, message) -> None:
+        expected = message.text.startswith("Failed to load resource: the server responded")
+        if message.type == "error" and not expected:
+            self.problems.append(f"{self.page.url}: console: {message.text}")
+
+    def axe(self, label: str = "") -> None:
+        where = label or self.page.url
+        self.problems += [f"{where}: {v}" for v in axe_violations(self.page)]
+
+    def goto(self, url: str, *, status: int = 200) -> None:
+        response = self.page.goto(url)
+        if response.status != status:
+            self.problems.append(f"{url}: HTTP {response.status}")
+        self.axe()
+
+    def done(self) -> None:
+        assert not self.problems, "\n".join(self.problems)
+
+
+def _log_in(page, base, username):
+    page.goto(base + "/konto/anmelden/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "stadtdach-demo")
+    page.click("form.form button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_a_citizen_comments_answers_and_votes_without_javascript(browser, demo_server):
+    from stadtdach.participation.models import Contribution
+    from stadtdach.participation.prioritisation.models import DotBallot, Prioritisation
+    from stadtdach.participation.surveys.models import Question, Survey, SurveyResponse
+
+    base = demo_server.url
+    context = new_context(browser, java_script_enabled=False)
+    page = context.new_page()
+    check = Checker(page)
+    try:
+        _log_in(page, base, "buergerin")
+        check.goto(base + PROCESS)
+
+        # Comment on the first paragraph of the vision (a mistake first).
+        page.click("#format-drafts ~ ul a.button, .draft-list a.button")
+        check.axe("draft")
+        page.click(".draft-paragraph__actions a >> nth=0")
+        page.fill("#id_text", "x")
+        page.click("form.form button[type=submit]")
+        assert page.locator(".error-summary").count() == 1
+        check.axe("comment with an error")
+        page.fill("#id_text", "Bitte die Ortsteile ausdrücklich nennen, nicht nur die Altstadt.")
+        page.click("form.form button[type=submit]")
+        assert page.locator(".message--success").count() == 1
+        assert "Bitte die Ortsteile ausdrücklich nennen" in page.inner_text(".comment-list")
+        check.axe("paragraph with the new comment")
+        comment = Contribution.objects.get(text__startswith="Bitte die Ortsteile ausdrücklich")
+        assert comment.format == "drafts" and comment.author.username == "buergerin"
+
+        # Answer the survey (the required question left out first).
+        survey = Survey.objects.get(title__startswith="Umfrage")
+        questions = {q.kind: q for q in survey.questions.all()}
+        page.goto(base + survey.get_absolute_url())
+        check.axe("survey")
+        page.click("form.form button[type=submit]")
+        assert page.locator(".error-summary").count() == 1
+        check.axe("survey with an error")
+        page.check(f"#id_frage_{questions[Question.Kind.SINGLE].pk}_0")
+        page.check(f"#id_frage_{questions[Question.Kind.MULTIPLE].pk}_1")
+        page.check(f"#id_frage_{questions[Question.Kind.SCALE].pk}_3")
+        page.fill(f"#id_frage_{questions[Question.Kind.TEXT].pk}", "Mehr Grün und Wasser.")
+        page.click("form.form button[type=submit]")
+        assert page.locator(".chart svg").count() >= 3  # the results, drawn on the server
+        check.axe("survey results")
+        assert SurveyResponse.objects.filter(survey=survey, user__username="buergerin").exists()
+
+        # Spread ten points (too many first).
+        item = Prioritisation.objects.get(title__startswith="Punktabfrage")
+        options = list(item.options.all())
+        page.goto(base + item.get_absolute_url())
+        check.axe("prioritisation")
+        page.fill(f"#id_punkte_{options[0].pk}", "5")
+        page.fill(f"#id_punkte_{options[1].pk}", "5")
+        page.fill(f"#id_punkte_{options[2].pk}", "3")
+        page.click("form.form button[type=submit]")
+        assert page.locator(".error-summary").count() == 1
+        check.axe("prioritisation with an error")
+        page.fill(f"#id_punkte_{options[2].pk}", "0")
+        page.click("form.form button[type=submit]")
+        assert page.locator("#ergebnis table").count() == 1
+        check.axe("prioritisation result")
+        assert DotBallot.objects.filter(prioritisation=item, user__username="buergerin").exists()
+
+        # The process page now says what was done.
+        check.goto(base + PROCESS)
+        assert page.locator("#format-prioritisation ~ ul .badge").count() >= 1 or (
+            "abgestimmt" in page.content() or "voted" in page.content()
+        )
+        check.done()
+    finally:
+        context.close()
+
+
+def test_the_steering_group_rates_the_options(page, demo_server):
+    from stadtdach.participation.consensus.models import ConsensusFinding, ResistanceBallot
+
+    base = demo_server.url
+    check = Checker(page)
+    finding = ConsensusFinding.objects.get(title="Schwerpunkt der Fortschreibung")
+    check.goto(base + finding.get_absolute_url(), status=404)  # internal
+    _log_in(page, base, "steuerung")
+    check.goto(base + finding.get_absolute_url())
+    options = list(finding.options.all())
+    page.check(f"#id_widerstand_{options[0].pk}_2")
+    page.click("form.form button[type=submit]")
+    assert page.locator(".error-summary").count() == 1  # every option needs a resistance
+    check.axe("ballot with errors")
+    for option, value in zip(options, (2, 5, 8, 9), strict=True):
+        page.check(f"#id_widerstand_{option.pk}_{value}")
+    page.click("form.form button[type=submit]")
+    assert page.locator(".consensus-passive").count() == 1  # the passive solution is ranked
+    check.axe("consensus result")
+    assert ResistanceBallot.objects.filter(finding=finding, user__username="steuerung").exists()
+    check.done()
+
+
+def test_every_page_of_the_formats_passes_axe(page, demo_server):
+    base = demo_server.url
+    check = Checker(page)
+    for path in participation_formats_public_paths():
+        check.goto(base + path)
+    _log_in(page, base, "beteiligung")
+    for path in participation_formats_internal_paths() + participation_formats_staff_paths():
+        check.goto(base + path)
+    check.done()
