@@ -37,3 +37,32 @@ def count_queries(func: Callable[[], object], *, using: str = DEFAULT_DB_ALIAS) 
     with CaptureQueriesContext(connections[using]) as context:
         func()
     return len(context.captured_queries)
+
+
+def assert_flat_query_counts(pages, grow: Callable[[], object], *, sizes: str) -> None:
+    """Measure every page, grow the data once with ``grow()``, measure every page again.
+
+    ``pages`` holds ``(client, make_url, budget, why)``; ``make_url()`` is called at each
+    measurement. Each page must answer 200, make the same number of queries before and
+    after, and stay within its budget. All failures are reported together. Growing the
+    data once for all pages keeps these tests fast; ``sizes`` reads like "10 and 1,000".
+    """
+
+    def measure(client, url) -> tuple[int, int]:
+        status = client.get(url).status_code  # warm-up: content types, per-process caches
+        return status, count_queries(lambda: client.get(url))
+
+    pages = list(pages)
+    before = [measure(client, make_url()) for client, make_url, _, _ in pages]
+    grow()
+    failures = []
+    for (client, make_url, budget, why), (status, few) in zip(pages, before, strict=True):
+        url = make_url()
+        after, many = measure(client, url)
+        if status != 200 or after != 200:
+            failures.append(f"{url}: status {status} / {after}")
+        elif few != many or many > budget:
+            failures.append(
+                f"{url}: {few} and {many} queries with {sizes}, budget {budget} ({why})"
+            )
+    assert not failures, "\n".join(failures)

@@ -114,17 +114,26 @@ def participation_staff_paths() -> list[str]:
         "/beteiligung/zielgruppen/neu/",
         "/beteiligung/zielgruppen/familien/bearbeiten/",
         "/beteiligung/auswertung/",
-        "/beteiligung/ressourcen/",
-        "/beteiligung/ressourcen/ideensammlung-isek-2022/",
         "/beteiligung/ressourcen/ideensammlung-isek-2022/plan/",
         "/beteiligung/ressourcen/ideensammlung-isek-2022/neu/",
         "/beteiligung/innovationsfonds/neu/",
         "/beteiligung/innovationsfonds/innovationsfonds-beteiligung/bearbeiten/",
-        "/beteiligung/innovationsfonds/innovationsfonds-beteiligung/antraege/",
         *[
             a.get_absolute_url()
             for a in FundApplication.objects.filter(is_sample=True).order_by("pk")[:1]
         ],
+    ]
+
+
+def participation_internal_paths() -> list[str]:
+    """Staff pages of the evaluation part without a form (steering group and
+    coordination): the resources overview, a process's resources, the fund's review list,
+    and a generated summary's status page is reached from the evaluation page."""
+    return [
+        "/beteiligung/ressourcen/",
+        "/beteiligung/ressourcen/ideensammlung-isek-2022/",
+        "/beteiligung/innovationsfonds/innovationsfonds-beteiligung/antraege/",
+        "/beteiligung/innovationsfonds/meine-antraege/",
     ]
 
 

@@ -50,3 +50,15 @@ def test_the_pages_show_it(demo):
     steering.login(username="steuerung", password="stadtdach-demo")
     page = steering.get("/beteiligung/ressourcen/")
     assert page.status_code == 200 and b"error-summary" in page.content
+
+
+def test_the_internal_pages_answer_the_coordination(demo):
+    from stadtdach.core.testing.html import assert_valid_html
+    from stadtdach.demo.tests.pages import participation_internal_paths
+
+    client = Client()
+    client.login(username="koordination", password="stadtdach-demo")
+    for path in participation_internal_paths():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert_valid_html(response.content)

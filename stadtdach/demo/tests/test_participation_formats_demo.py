@@ -134,3 +134,28 @@ def test_the_coordinations_pages_of_the_formats_are_valid(demo):
         response = client.get(path)
         assert response.status_code == 200, path
         assert_valid_html(response.content)
+
+
+def test_the_forms_of_the_formats_answer_every_payload_without_a_server_error(demo):
+    """As demo/tests/test_hostile_input.py, for the forms of the formats (staff and public)."""
+    from django import forms
+    from django.contrib.auth import get_user_model
+
+    from stadtdach.demo.tests.pages import participation_formats_staff_paths
+    from stadtdach.demo.tests.test_hostile_input import PAYLOADS
+
+    client = Client(raise_request_exception=False)
+    client.force_login(get_user_model().objects.get(username="beteiligung"))
+    draft = Draft.objects.get(title="Leitbild des ISEK 2022")
+    public = [
+        draft.paragraphs.filter(is_current=True).first().get_absolute_url(),
+        Survey.objects.get(title__startswith="Umfrage").get_absolute_url(),
+    ]
+    for path in participation_formats_staff_paths() + public:
+        form = client.get(path).context["form"]
+        names = [n for n, f in form.fields.items() if not isinstance(f, forms.FileField)]
+        for label, value in PAYLOADS.items():
+            response = client.post(path, dict.fromkeys(names, value))
+            assert response.status_code in (200, 302, 400, 429), f"{path} {label}"
+        assert client.post(path, {}).status_code in (200, 302, 400, 429), path
+    assert not any("\x00" in text for text in Contribution.objects.values_list("text", flat=True))
