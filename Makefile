@@ -12,6 +12,9 @@ POSTGRES_HOST := 127.0.0.1:5432
 POSTGRES_URL := postgres://postgres@$(POSTGRES_HOST)/stadtdach
 # Extra pytest arguments, e.g. make test PYTEST_ARGS="-k measures -x".
 PYTEST_ARGS ?=
+# Parallel test processes (pytest-xdist): one per core, at most four; 0 runs in one process.
+PYTEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest --numprocesses=$(PYTEST_WORKERS) --maxprocesses=4
 
 PY := .venv/bin/python
 UV := .tools/bin/uv
@@ -58,13 +61,13 @@ check-migrations: setup
 		$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 
 test-sqlite: setup
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 # CI (CI=true) must reach PostgreSQL; on a developer's machine without it the run is skipped.
 test-postgres: setup
 	@if $(PY) scripts/postgres_reachable.py "$(POSTGRES_URL)"; then \
 		echo "DATABASE_URL=$(POSTGRES_URL) pytest"; \
-		DATABASE_URL="$(POSTGRES_URL)" $(PY) -m pytest $(PYTEST_ARGS); \
+		DATABASE_URL="$(POSTGRES_URL)" $(PYTEST) $(PYTEST_ARGS); \
 	elif [ "$$CI" = "true" ] || [ "$$CI" = "1" ]; then \
 		echo "error: PostgreSQL not reachable at $(POSTGRES_HOST), and CI=true requires it" >&2; \
 		exit 1; \

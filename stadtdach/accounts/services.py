@@ -14,7 +14,7 @@ from stadtdach.core import audit
 from stadtdach.core.models import AuditEntry
 
 # How a deleted account is named wherever its contributions or log entries remain.
-DELETED_ACCOUNT_LABEL = "gelöschter Account"
+DELETED_ACCOUNT_LABEL = "gelöschtes Konto"
 
 
 def citizen_registered(*, user: User, consents: Iterable[ConsentText]) -> None:

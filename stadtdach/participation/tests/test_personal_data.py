@@ -51,7 +51,7 @@ def test_deleting_the_account_keeps_contributions_as_deleted_account(db, persona
     idea.refresh_from_db()
     assert idea.author is None and idea.author_state == "deleted"
     page = Client().get(idea.get_absolute_url()).content.decode()
-    assert "gelöschter Account" in page or "deleted account" in page
+    assert "gelöschtes Konto" in page or "deleted account" in page
     assert Comment.objects.get(text="Mein Kommentar").author_state == "deleted"
     assert Support.objects.filter(contribution=other).count() == 2  # count stays
     assert not Subscription.objects.exists()
