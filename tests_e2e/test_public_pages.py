@@ -5,7 +5,7 @@ usable without JavaScript."""
 import pytest
 
 from stadtdach.core.testing.browser import axe_violations, new_context
-from stadtdach.demo.tests.pages import public_paths, staff_paths
+from stadtdach.demo.tests.pages import participation_internal_paths, public_paths, staff_paths
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,7 @@ def test_every_staff_form_passes_axe(page, demo_server):
     page.click("form.form button[type=submit]")
     page.wait_for_url("**/arbeitsbereich/")
     problems: list[str] = []
-    for path in staff_paths():
+    for path in staff_paths() + participation_internal_paths():
         check_page(page, demo_server.url + path, problems)
     assert not problems, "\n".join(problems)
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from stadtdach.governance import selectors as governance_selectors
+from stadtdach.participation import search as participation_search
 from stadtdach.process import selectors as process_selectors
 from stadtdach.strategy import selectors as strategy_selectors
 
@@ -57,7 +58,19 @@ def _governance(query, user, edition):
     ]
 
 
-SOURCES = (_strategy, _process, _governance)
+def _participation(query, user, edition):
+    labels = {
+        "process": _("Participation process"),
+        "contribution": _("Contribution"),
+        "fund_call": _("Innovation fund"),
+    }
+    return [
+        Hit(labels.get(h.kind, h.kind), h.title, h.url, h.text, h.is_sample)
+        for h in participation_search.search(query, user)
+    ]
+
+
+SOURCES = (_strategy, _process, _governance, _participation)
 
 
 def search(query: str, user) -> list[Hit]:

@@ -59,7 +59,10 @@ class ProgressForm(StadtdachModelForm):
         ):
             self.add_error(
                 "progress",
-                forms.ValidationError(_("A completed measure has a progress of one hundred percent."), code="completed"),
+                forms.ValidationError(
+                    _("A completed measure has a progress of one hundred percent."),
+                    code="completed",
+                ),
             )
         return data
 

@@ -26,3 +26,24 @@ def test_non_public_meetings_are_found_only_by_those_allowed(demo):
     coordinator.force_login(get_user_model().objects.get(username="koordination"))
     assert meeting.get_absolute_url() not in anonymous
     assert meeting.get_absolute_url() in search(coordinator, meeting.name)
+
+
+def test_search_finds_participation_but_not_hidden_or_internal_input(demo):
+    from stadtdach.participation.models import Contribution, ParticipationProcess, Visibility
+
+    published = Contribution.objects.filter(visibility=Visibility.PUBLISHED).exclude(title="")
+    published = published.filter(process__audience="public").first()
+    assert published is not None
+    assert published.get_absolute_url() in search(Client(), published.title)
+
+    hidden = published
+    hidden.visibility = Visibility.HIDDEN
+    hidden.save()
+    assert hidden.get_absolute_url() not in search(Client(), hidden.title)
+
+    internal = ParticipationProcess.objects.filter(audience="internal").first()
+    assert internal is not None
+    assert internal.get_absolute_url() not in search(Client(), internal.title)
+    steering = Client()
+    steering.force_login(get_user_model().objects.get(username="steuerung"))
+    assert internal.get_absolute_url() in search(steering, internal.title)
