@@ -1,17 +1,12 @@
 """The formats of part 2 in a real Chromium: a citizen comments on a paragraph of the
 vision, answers the survey and spreads dot-vote points, without JavaScript (every form
 is plain HTML), and a member of the steering group rates the options of the internal
-consensus finding. Every page and error state passes axe-core; the coordination's pages
-of the formats too."""
+consensus finding. Every state of the journey passes axe-core (the formats' pages as
+such are checked in test_public_pages.py)."""
 
 import pytest
 
 from stadtdach.core.testing.browser import axe_violations, new_context
-from stadtdach.demo.tests.pages import (
-    participation_formats_internal_paths,
-    participation_formats_public_paths,
-    participation_formats_staff_paths,
-)
 
 pytestmark = pytest.mark.browser
 
@@ -54,77 +49,91 @@ def _log_in(page, base, username):
     page.wait_for_load_state()
 
 
-def test_a_citizen_comments_answers_and_votes_without_javascript(browser, demo_server):
+def _journey(page, base, check=None) -> None:
+    """buergerin comments on the first paragraph of the vision, answers the survey and
+    spreads ten points, each after a mistake first; ``check`` runs axe on every state."""
     from stadtdach.participation.models import Contribution
     from stadtdach.participation.prioritisation.models import DotBallot, Prioritisation
     from stadtdach.participation.surveys.models import Question, Survey, SurveyResponse
 
-    base = demo_server.url
+    def axe(label):
+        if check is not None:
+            check.axe(label)
+
+    _log_in(page, base, "buergerin")
+    page.goto(base + PROCESS)
+    axe("process")
+
+    # Comment on the first paragraph of the vision (too short first).
+    page.click(".draft-list a.button")
+    axe("draft")
+    page.click(".draft-paragraph__actions a >> nth=0")
+    axe("paragraph")
+    page.fill("#id_text", "x")
+    page.click("form.form button[type=submit]")
+    assert page.locator(".error-summary").count() == 1
+    axe("comment with an error")
+    page.fill("#id_text", "Bitte die Ortsteile ausdrücklich nennen, nicht nur die Altstadt.")
+    page.click("form.form button[type=submit]")
+    assert page.locator(".message--success").count() == 1
+    assert "Bitte die Ortsteile ausdrücklich nennen" in page.inner_text(".comment-list")
+    axe("paragraph with the new comment")
+    comment = Contribution.objects.get(text__startswith="Bitte die Ortsteile ausdrücklich")
+    assert comment.format == "drafts" and comment.author.username == "buergerin"
+
+    # Answer the survey (the required question left out first).
+    survey = Survey.objects.get(title__startswith="Umfrage")
+    questions = {q.kind: q for q in survey.questions.all()}
+    page.goto(base + survey.get_absolute_url())
+    axe("survey")
+    page.click("form.form button[type=submit]")
+    assert page.locator(".error-summary").count() == 1
+    axe("survey with an error")
+    page.check(f"#id_frage_{questions[Question.Kind.SINGLE].pk}_0")
+    page.check(f"#id_frage_{questions[Question.Kind.MULTIPLE].pk}_1")
+    page.check(f"#id_frage_{questions[Question.Kind.SCALE].pk}_3")
+    page.fill(f"#id_frage_{questions[Question.Kind.TEXT].pk}", "Mehr Grün und Wasser.")
+    page.click("form.form button[type=submit]")
+    assert page.locator(".chart svg").count() >= 3  # the results, drawn on the server
+    axe("survey results")
+    assert SurveyResponse.objects.filter(survey=survey, user__username="buergerin").exists()
+
+    # Spread ten points (too many first).
+    item = Prioritisation.objects.get(title__startswith="Punktabfrage")
+    options = list(item.options.all())
+    page.goto(base + item.get_absolute_url())
+    axe("prioritisation")
+    for option, points in zip(options, ("5", "5", "3"), strict=False):
+        page.fill(f"#id_punkte_{option.pk}", points)
+    page.click("form.form button[type=submit]")
+    assert page.locator(".error-summary").count() == 1
+    axe("prioritisation with an error")
+    page.fill(f"#id_punkte_{options[2].pk}", "0")
+    page.click("form.form button[type=submit]")
+    assert page.locator("#ergebnis .chart svg").count() == 1  # chart, table and ranking
+    axe("prioritisation result")
+    assert DotBallot.objects.filter(prioritisation=item, user__username="buergerin").exists()
+
+    page.goto(base + PROCESS)
+    section = page.inner_text("section:has(#format-prioritisation)")
+    assert "You have voted" in section or "abgestimmt" in section
+    axe("process after taking part")
+
+
+def test_a_citizen_comments_answers_and_votes_without_javascript(browser, demo_server):
     context = new_context(browser, java_script_enabled=False)
+    context.set_default_timeout(10_000)
     page = context.new_page()
-    check = Checker(page)
     try:
-        _log_in(page, base, "buergerin")
-        check.goto(base + PROCESS)
-
-        # Comment on the first paragraph of the vision (a mistake first).
-        page.click("#format-drafts ~ ul a.button, .draft-list a.button")
-        check.axe("draft")
-        page.click(".draft-paragraph__actions a >> nth=0")
-        page.fill("#id_text", "x")
-        page.click("form.form button[type=submit]")
-        assert page.locator(".error-summary").count() == 1
-        check.axe("comment with an error")
-        page.fill("#id_text", "Bitte die Ortsteile ausdrücklich nennen, nicht nur die Altstadt.")
-        page.click("form.form button[type=submit]")
-        assert page.locator(".message--success").count() == 1
-        assert "Bitte die Ortsteile ausdrücklich nennen" in page.inner_text(".comment-list")
-        check.axe("paragraph with the new comment")
-        comment = Contribution.objects.get(text__startswith="Bitte die Ortsteile ausdrücklich")
-        assert comment.format == "drafts" and comment.author.username == "buergerin"
-
-        # Answer the survey (the required question left out first).
-        survey = Survey.objects.get(title__startswith="Umfrage")
-        questions = {q.kind: q for q in survey.questions.all()}
-        page.goto(base + survey.get_absolute_url())
-        check.axe("survey")
-        page.click("form.form button[type=submit]")
-        assert page.locator(".error-summary").count() == 1
-        check.axe("survey with an error")
-        page.check(f"#id_frage_{questions[Question.Kind.SINGLE].pk}_0")
-        page.check(f"#id_frage_{questions[Question.Kind.MULTIPLE].pk}_1")
-        page.check(f"#id_frage_{questions[Question.Kind.SCALE].pk}_3")
-        page.fill(f"#id_frage_{questions[Question.Kind.TEXT].pk}", "Mehr Grün und Wasser.")
-        page.click("form.form button[type=submit]")
-        assert page.locator(".chart svg").count() >= 3  # the results, drawn on the server
-        check.axe("survey results")
-        assert SurveyResponse.objects.filter(survey=survey, user__username="buergerin").exists()
-
-        # Spread ten points (too many first).
-        item = Prioritisation.objects.get(title__startswith="Punktabfrage")
-        options = list(item.options.all())
-        page.goto(base + item.get_absolute_url())
-        check.axe("prioritisation")
-        page.fill(f"#id_punkte_{options[0].pk}", "5")
-        page.fill(f"#id_punkte_{options[1].pk}", "5")
-        page.fill(f"#id_punkte_{options[2].pk}", "3")
-        page.click("form.form button[type=submit]")
-        assert page.locator(".error-summary").count() == 1
-        check.axe("prioritisation with an error")
-        page.fill(f"#id_punkte_{options[2].pk}", "0")
-        page.click("form.form button[type=submit]")
-        assert page.locator("#ergebnis table").count() == 1
-        check.axe("prioritisation result")
-        assert DotBallot.objects.filter(prioritisation=item, user__username="buergerin").exists()
-
-        # The process page now says what was done.
-        check.goto(base + PROCESS)
-        assert page.locator("#format-prioritisation ~ ul .badge").count() >= 1 or (
-            "abgestimmt" in page.content() or "voted" in page.content()
-        )
-        check.done()
+        _journey(page, demo_server.url)  # axe needs JavaScript: the next test runs it
     finally:
         context.close()
+
+
+def test_the_citizens_journey_passes_axe(page, demo_server):
+    check = Checker(page)
+    _journey(page, demo_server.url, check)
+    check.done()
 
 
 def test_the_steering_group_rates_the_options(page, demo_server):
@@ -147,15 +156,4 @@ def test_the_steering_group_rates_the_options(page, demo_server):
     assert page.locator(".consensus-passive").count() == 1  # the passive solution is ranked
     check.axe("consensus result")
     assert ResistanceBallot.objects.filter(finding=finding, user__username="steuerung").exists()
-    check.done()
-
-
-def test_every_page_of_the_formats_passes_axe(page, demo_server):
-    base = demo_server.url
-    check = Checker(page)
-    for path in participation_formats_public_paths():
-        check.goto(base + path)
-    _log_in(page, base, "beteiligung")
-    for path in participation_formats_internal_paths() + participation_formats_staff_paths():
-        check.goto(base + path)
     check.done()

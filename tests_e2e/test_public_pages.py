@@ -5,7 +5,13 @@ usable without JavaScript."""
 import pytest
 
 from stadtdach.core.testing.browser import axe_violations, new_context
-from stadtdach.demo.tests.pages import participation_internal_paths, public_paths, staff_paths
+from stadtdach.demo.tests.pages import (
+    governance_internal_paths,
+    participation_formats_internal_paths,
+    participation_internal_paths,
+    public_paths,
+    staff_paths,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -32,21 +38,37 @@ def check_page(page, url: str, problems: list[str]) -> None:
     page.remove_listener("console", on_console)
 
 
-def test_every_public_page_passes_axe(page, demo_server):
+# The pages are checked in slices, so that parallel test processes share the work.
+SLICES = 4
+
+
+@pytest.mark.parametrize("part", range(SLICES))
+def test_every_public_page_passes_axe(page, demo_server, part):
     problems: list[str] = []
-    for path in [*public_paths(), "/seite-gibt-es-nicht/"]:
+    for path in [*public_paths(), "/seite-gibt-es-nicht/"][part::SLICES]:
         check_page(page, demo_server.url + path, problems)
     assert not problems, "\n".join(problems)
 
 
-def test_every_staff_form_passes_axe(page, demo_server):
+def internal_paths() -> list[str]:
+    """Staff forms and the internal pages without forms, as a coordinator sees them."""
+    return [
+        *staff_paths(),
+        *participation_internal_paths(),
+        *participation_formats_internal_paths(),
+        *governance_internal_paths(),
+    ]
+
+
+@pytest.mark.parametrize("part", range(SLICES))
+def test_every_staff_form_and_internal_page_passes_axe(page, demo_server, part):
     page.goto(demo_server.url + "/konto/anmelden/")
     page.fill("#id_username", "koordination")
     page.fill("#id_password", "stadtdach-demo")
     page.click("form.form button[type=submit]")
     page.wait_for_url("**/arbeitsbereich/")
     problems: list[str] = []
-    for path in staff_paths() + participation_internal_paths():
+    for path in internal_paths()[part::SLICES]:
         check_page(page, demo_server.url + path, problems)
     assert not problems, "\n".join(problems)
 

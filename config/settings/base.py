@@ -146,7 +146,10 @@ ACCOUNT_USER_DISPLAY = "stadtdach.accounts.adapter.user_display"
 # Apps that hold personal data of a user: each module offers export_personal_data(user)
 # (a JSON-safe dict for the download) and erase_personal_data(user) (run before the
 # account is deleted). One explicit list, like the panels.
-STADTDACH_PERSONAL_DATA: tuple[str, ...] = ("stadtdach.participation.personal_data",)
+STADTDACH_PERSONAL_DATA: tuple[str, ...] = (
+    "stadtdach.participation.personal_data",
+    "stadtdach.participation.formats_personal_data",
+)
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]

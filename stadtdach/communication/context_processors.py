@@ -33,7 +33,15 @@ MAIN_NAVIGATION = (
         detail_routes=("strategy:foundation_detail",),
     ),
     Section("strategy:measure_list", _("Measures")),
-    Section("participation:overview", _("Take part")),
+    Section(
+        "participation:overview",
+        _("Take part"),
+        pages=(
+            ("participation:overview", _("Participation processes")),
+            ("participation:fund", _("Innovation fund")),
+            ("participation:target_groups", _("Target groups")),
+        ),
+    ),
     Section(
         "monitoring:dashboard",
         _("Implementation"),
@@ -74,13 +82,17 @@ def navigation(request):
         matches.append((longest, index))
     best_length, best = max(matches)
     current = best if best_length else None
-    sections = [{"url": reverse(s.url_name), "label": s.label, "current": i == current}
-                for i, s in enumerate(MAIN_NAVIGATION)]
+    sections = [
+        {"url": reverse(s.url_name), "label": s.label, "current": i == current}
+        for i, s in enumerate(MAIN_NAVIGATION)
+    ]
     pages = []
     if current is not None and MAIN_NAVIGATION[current].pages:
         page_urls = [(reverse(name), label) for name, label in MAIN_NAVIGATION[current].pages]
         lengths = [len(u) if path.startswith(u) else 0 for u, _ in page_urls]
         here = lengths.index(max(lengths)) if max(lengths) else None
-        pages = [{"url": u, "label": label, "current": i == here}
-                 for i, (u, label) in enumerate(page_urls)]
+        pages = [
+            {"url": u, "label": label, "current": i == here}
+            for i, (u, label) in enumerate(page_urls)
+        ]
     return {"main_navigation": sections, "section_navigation": pages}

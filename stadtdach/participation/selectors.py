@@ -31,9 +31,10 @@ PAGE_SIZE = 20
 COMMENTS_PAGE_SIZE = 30
 
 
-def _count_of(model, field_name: str, *, extra: Q | None = None) -> Subquery:
-    """A correlated count (one sub-select per row instead of joins that multiply)."""
-    rows = model.objects.filter(**{field_name: OuterRef("pk")})
+def count_of(model, field_name: str, *, extra: Q | None = None, **filters) -> Subquery:
+    """A correlated count of ``model`` rows whose ``field_name`` is the outer row (one
+    sub-select per row instead of joins that multiply); ``extra``/``filters`` narrow it."""
+    rows = model.objects.filter(**{field_name: OuterRef("pk")}, **filters)
     if extra is not None:
         rows = rows.filter(extra)
     counted = rows.order_by().values(field_name).annotate(n=Count("pk")).values("n")
@@ -43,8 +44,8 @@ def _count_of(model, field_name: str, *, extra: Q | None = None) -> Subquery:
 def with_counts(queryset: QuerySet[Contribution]) -> QuerySet[Contribution]:
     """Contributions with ``support_count`` and ``comment_count`` (published comments)."""
     return queryset.annotate(
-        support_count=_count_of(Support, "contribution"),
-        comment_count=_count_of(Comment, "contribution", extra=Q(visibility=Visibility.PUBLISHED)),
+        support_count=count_of(Support, "contribution"),
+        comment_count=count_of(Comment, "contribution", extra=Q(visibility=Visibility.PUBLISHED)),
     )
 
 

@@ -19,5 +19,6 @@ def test_panels_come_in_the_configured_order_and_none_is_skipped(db):
     assert [p.context for p in panels] == [{"is_sample": True}]
     assert panels_for("home", request, "beispiel") == []
     html = Template('{% panels "measure" obj %}').render(
-        Context({"request": request, "obj": "beispiel"}))
+        Context({"request": request, "obj": "beispiel"})
+    )
     assert "badge--sample" in html

@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Sum
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -16,25 +15,15 @@ from stadtdach.participation.consensus.models import (
     ResistanceBallot,
 )
 from stadtdach.participation.models import ProcessState
-
-
-def _count(model, field_name: str):
-    rows = (
-        model.objects.filter(**{field_name: OuterRef("pk")})
-        .order_by()
-        .values(field_name)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+from stadtdach.participation.selectors import count_of
 
 
 def findings_of(process) -> list[ConsensusFinding]:
     """With their numbers of options and ballots (1 query)."""
     return list(
         ConsensusFinding.objects.filter(process=process).annotate(
-            option_count=_count(ConsensusOption, "finding"),
-            ballot_count=_count(ResistanceBallot, "finding"),
+            option_count=count_of(ConsensusOption, "finding"),
+            ballot_count=count_of(ResistanceBallot, "finding"),
         )
     )
 

@@ -3,8 +3,7 @@ ballots."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Sum
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -16,17 +15,7 @@ from stadtdach.participation.prioritisation.models import (
     Prioritisation,
     PriorityOption,
 )
-
-
-def _count(model, field_name: str):
-    rows = (
-        model.objects.filter(**{field_name: OuterRef("pk")})
-        .order_by()
-        .values(field_name)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+from stadtdach.participation.selectors import count_of
 
 
 def options_queryset():
@@ -37,8 +26,8 @@ def prioritisations_of(process) -> list[Prioritisation]:
     """With their numbers of options and ballots (1 query)."""
     return list(
         Prioritisation.objects.filter(process=process).annotate(
-            option_count=_count(PriorityOption, "prioritisation"),
-            ballot_count=_count(DotBallot, "prioritisation"),
+            option_count=count_of(PriorityOption, "prioritisation"),
+            ballot_count=count_of(DotBallot, "prioritisation"),
         )
     )
 

@@ -175,14 +175,12 @@ class QuestionForm(StadtdachModelForm):
                 "kind",
                 ValidationError(_("The question was answered: its kind stays."), code="answered"),
             )
-        if (cleaned.get("scale_min"), cleaned.get("scale_max")) != (old.scale_min, old.scale_max):
-            if old.kind == Question.Kind.SCALE:
-                self.add_error(
-                    "scale_min",
-                    ValidationError(
-                        _("The question was answered: its scale stays."), code="answered"
-                    ),
-                )
+        scale = (cleaned.get("scale_min"), cleaned.get("scale_max"))
+        if old.kind == Question.Kind.SCALE and scale != (old.scale_min, old.scale_max):
+            self.add_error(
+                "scale_min",
+                ValidationError(_("The question was answered: its scale stays."), code="answered"),
+            )
         chosen = set(
             old.options.filter(answers__isnull=False).values_list("label", flat=True).distinct()
         )

@@ -2,33 +2,22 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from stadtdach.participation.charts import Bar, BarChart, percent
 from stadtdach.participation.models import Contribution, ProcessState, Visibility
+from stadtdach.participation.selectors import count_of
 from stadtdach.participation.surveys.models import Answer, Question, Survey, SurveyResponse
-
-
-def _count(model, field_name: str, **filters):
-    rows = (
-        model.objects.filter(**{field_name: OuterRef("pk")}, **filters)
-        .order_by()
-        .values(field_name)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 def surveys_of(process) -> list[Survey]:
     """The surveys of a process with their numbers of questions and responses (1 query)."""
     return list(
         Survey.objects.filter(process=process).annotate(
-            question_count=_count(Question, "survey"),
-            response_count=_count(SurveyResponse, "survey"),
+            question_count=count_of(Question, "survey"),
+            response_count=count_of(SurveyResponse, "survey"),
         )
     )
 
@@ -181,7 +170,7 @@ def surveys_with_questions(process) -> list[Survey]:
     """Staff page: the surveys with their questions and options (3 queries)."""
     return list(
         Survey.objects.filter(process=process)
-        .annotate(response_count=_count(SurveyResponse, "survey"))
+        .annotate(response_count=count_of(SurveyResponse, "survey"))
         .prefetch_related(
             Prefetch(
                 "questions",

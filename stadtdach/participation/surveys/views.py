@@ -37,8 +37,7 @@ def section_context(request, process) -> dict:
         survey.results_visible = selectors.results_visible(request.user, survey)
     return {
         "surveys": surveys,
-        "answered": selectors.answered_ids(request.user, surveys)
-        | _answered_in_session(request),
+        "answered": selectors.answered_ids(request.user, surveys) | _answered_in_session(request),
         "can_answer": bool(decision) or decision.reason == "login_required",
         "closed": "" if decision else closed_message(decision.reason, process),
     }

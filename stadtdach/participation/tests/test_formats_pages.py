@@ -91,3 +91,28 @@ def test_the_staff_pages_are_for_those_who_run_participation(world, client_for, 
             assert html_problems(response.content) == [], url
         else:
             assert response.status_code == 403, url
+
+
+def test_votes_are_in_the_download_and_stay_without_the_person(world, personas, client_for):
+    import json
+
+    from stadtdach.core.testing.personas import PASSWORD
+    from stadtdach.participation.consensus.services import rate
+    from stadtdach.participation.prioritisation.services import dot_vote
+    from stadtdach.participation.surveys.services import survey_submit
+
+    citizen = personas.citizen
+    survey_submit(survey=world.survey, user=citizen, answers={world.survey.scale.pk: 2})
+    option = world.prioritisation.options.first()
+    dot_vote(prioritisation=world.prioritisation, user=citizen, points={option.pk: 4})
+    rate(finding=world.finding, user=citizen, values={o.pk: 3 for o in world.finding.options.all()})
+    client = client_for("citizen")
+    data = json.loads(client.get(reverse("accounts:personal_data")).content)
+    assert data["survey_responses"][0]["answers"][0]["scale_value"] == 2
+    assert data["dot_votes"][0]["points"] == {option.display_label: 4}
+    assert len(data["resistances"][0]["values"]) == 3
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD, "confirm": "on"})
+    assert response.status_code == 302
+    assert world.survey.responses.get().user is None
+    assert world.prioritisation.ballots.get().user is None
+    assert world.finding.ballots.get().user is None

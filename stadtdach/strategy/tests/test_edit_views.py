@@ -263,8 +263,16 @@ def test_a_concept_document_is_served_by_its_view(world, coordinator, client):
     url = reverse("strategy:concept_edit", args=[concept.slug])
     version = coordinator.get(url).context["form"]["loaded_version"].value()
     pdf = SimpleUploadedFile("konzept.pdf", b"%PDF-1.4 test", "application/pdf")
-    response = coordinator.post(url, {"name": concept.name, "slug": concept.slug, "order": 1,
-                                      "loaded_version": version, "document": pdf})
+    response = coordinator.post(
+        url,
+        {
+            "name": concept.name,
+            "slug": concept.slug,
+            "order": 1,
+            "loaded_version": version,
+            "document": pdf,
+        },
+    )
     assert response.status_code == 302
     download = client.get(reverse("strategy:concept_document", args=[concept.slug]))
     assert download.status_code == 200

@@ -96,10 +96,10 @@ PAGES = [
     ),
     (
         lambda w: reverse("communication:search") + "?q=Rad",
-        16,
+        19,
         "municipality, edition, one query each for fields, themes, concepts, measures, goals, "
         "expectations, phases, milestones, next steps, bodies, meetings, agenda items, "
-        "papers, documents",
+        "papers, documents, participation processes, contributions, fund calls",
     ),
 ]
 
