@@ -75,6 +75,15 @@ def pytest_runtest_setup(item):
             pytest.skip("needs PostgreSQL: runs in the PostgreSQL run of make test")
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rate limits and other counters of earlier
+    tests in the same process (the live server's too) must not leak into it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def personas(db) -> Cast:
     """The persona cast; each persona is created on first use (``personas.coordinator``)."""
