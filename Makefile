@@ -14,7 +14,7 @@ POSTGRES_URL := postgres://postgres@$(POSTGRES_HOST)/stadtdach
 PYTEST_ARGS ?=
 # Parallel test processes (pytest-xdist): one per core, at most four; 0 runs in one process.
 PYTEST_WORKERS ?= auto
-PYTEST = $(PY) -m pytest --numprocesses=$(PYTEST_WORKERS) --maxprocesses=4
+PYTEST = $(PY) -m pytest --numprocesses=$(PYTEST_WORKERS) --maxprocesses=4 --dist loadgroup
 
 PY := .venv/bin/python
 UV := .tools/bin/uv

@@ -45,8 +45,12 @@ def pytest_collection_modifyitems(items):
         names = getattr(item, "fixturenames", None)
         if names is None:
             continue
-        if "browser" in names:
+        if "browser" in names or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.browser)
+            # One test process drives the browser tests one after another (make test runs
+            # pytest-xdist with --dist loadgroup): two browsers and live servers at once
+            # on a small machine made uploads time out.
+            item.add_marker(pytest.mark.xdist_group("browser"))
         # A transactional test empties the database afterwards, and with it what the
         # migrations created (the roles' groups). Serialized rollback puts that data back.
         # It must hold for every transactional test: a plain flush re-creates content

@@ -88,6 +88,9 @@ def test_department_staff_report_many_measures_by_file(page, demo_server, tmp_pa
         ],
     )
     page.click("form.form button[type=submit]")
+    page.wait_for_load_state()
+    if page.locator(".error-summary").count():  # say why the upload was refused
+        raise AssertionError(page.inner_text(".error-summary"))
     page.wait_for_url("**/monitoring/import/*/")
     assert page.locator(".message--success").count() == 1
     problems += problems_on(page)
