@@ -88,6 +88,21 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _settings_restored():
+    """No test leaves changed settings behind. ``@override_settings`` on a test that also
+    uses pytest-django's ``settings`` fixture restores them in the wrong order and leaks
+    the override into every later test of the process (the live server's too): change
+    settings through the ``settings`` fixture only."""
+    from django.conf import settings
+
+    before = settings._wrapped
+    yield
+    if settings._wrapped is not before:
+        settings._wrapped = before
+        pytest.fail("the test left changed settings behind; use the settings fixture")
+
+
 @pytest.fixture
 def personas(db) -> Cast:
     """The persona cast; each persona is created on first use (``personas.coordinator``)."""

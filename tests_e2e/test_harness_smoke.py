@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from stadtdach.core.testing.browser import axe_violations
 
@@ -20,7 +21,7 @@ def test_admin_login_page_loads_and_axe_runs(page, live_server):
     response = page.goto(f"{live_server.url}/technik/login/")
 
     assert response.status == 200
-    assert page.locator("input[name=username]").count() == 1
+    expect(page.locator("input[name=username]")).to_have_count(1)
     violations = axe_violations(page)
     assert isinstance(violations, list)
     assert all(isinstance(violation, str) for violation in violations)
@@ -37,4 +38,4 @@ def test_demo_server_has_the_demo_and_a_login_works(page, demo_server, run):
     page.click("[type=submit]")
 
     page.wait_for_url(f"{demo_server.url}/technik/")
-    assert page.locator("#user-tools").count() == 1
+    expect(page.locator("#user-tools")).to_have_count(1)

@@ -7,6 +7,7 @@ import io
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from stadtdach.core.testing.browser import axe_violations, new_context
 
@@ -51,12 +52,12 @@ def test_department_staff_report_progress_without_javascript(browser, demo_serve
         page.click("form.form button[type=submit]")
         page.wait_for_url(f"**/monitoring/massnahmen/{measure.pk}/")
         assert "55 %" in page.inner_text(".facts")
-        assert page.locator("text=Die Entsiegelung ist zur Hälfte geschafft.").count() == 1
+        expect(page.locator("text=Die Entsiegelung ist zur Hälfte geschafft.")).to_have_count(1)
         # A wrong entry comes back with the error summary, without JavaScript.
         page.goto(demo_server.url + f"/monitoring/massnahmen/{measure.pk}/fortschritt/")
         page.fill("#id_progress", "150")
         page.click("form.form button[type=submit]")
-        assert page.locator(".error-summary").count() == 1
+        expect(page.locator(".error-summary")).to_have_count(1)
     finally:
         context.close()
 
@@ -92,7 +93,7 @@ def test_department_staff_report_many_measures_by_file(page, demo_server, tmp_pa
     if page.locator(".error-summary").count():  # say why the upload was refused
         raise AssertionError(page.inner_text(".error-summary"))
     page.wait_for_url("**/monitoring/import/*/")
-    assert page.locator(".message--success").count() == 1
+    expect(page.locator(".message--success")).to_have_count(1)
     problems += problems_on(page)
     # A file with errors: every row listed, nothing imported.
     page.goto(demo_server.url + "/monitoring/import/")
@@ -102,7 +103,7 @@ def test_department_staff_report_many_measures_by_file(page, demo_server, tmp_pa
     )
     page.click("form.form button[type=submit]")
     page.wait_for_url("**/monitoring/import/*/")
-    assert page.locator(".error-summary tbody tr").count() == 2
+    expect(page.locator(".error-summary tbody tr")).to_have_count(2)
     problems += problems_on(page)
     page.goto(demo_server.url + "/monitoring/aktualisierungen/")
     problems += problems_on(page)
@@ -119,7 +120,7 @@ def test_coordinator_generates_and_downloads_the_isek_document(page, demo_server
     page.uncheck("input[name=formats][value=docx]")
     page.click("form.form button[type=submit]")
     page.wait_for_url("**/berichte/*/")
-    assert page.locator("progress[value='100']").count() == 1
+    expect(page.locator("progress[value='100']")).to_have_count(1)
     problems += problems_on(page)
     with page.expect_download() as download_info:
         page.click("a[href$='/datei/']")
@@ -129,7 +130,7 @@ def test_coordinator_generates_and_downloads_the_isek_document(page, demo_server
         assert handle.read(5) == b"%PDF-"
     # Publishing makes it downloadable for everyone.
     page.click("form[action$='/veroeffentlichen/'] button")
-    assert page.locator(".message--success").count() == 1
+    expect(page.locator(".message--success")).to_have_count(1)
     assert not problems, "\n".join(problems)
     assert not errors, errors
 
@@ -147,7 +148,7 @@ def test_two_revisions_are_compared(page, demo_server):
     page.wait_for_url("**/vergleich/**")
     assert page.locator("#teil-measures ~ ul ins, .diff-list--added ins").count() >= 2
     assert page.locator(".diff ins").count() >= 1  # changed words marked
-    assert page.locator("#aenderungsprotokoll").count() == 1
+    expect(page.locator("#aenderungsprotokoll")).to_have_count(1)
     problems = problems_on(page)
     assert not problems, "\n".join(problems)
     assert not errors, errors

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from stadtdach.core.testing.browser import axe_violations, new_context
 
@@ -89,7 +90,7 @@ def test_a_citizen_registers_contributes_supports_and_sees_what_became_of_it(
     page.check("#id_consent_privacy")
     page.check("#id_consent_rules")
     page.click("form.form button[type=submit]")
-    assert page.locator(".error-summary").count() == 1  # "@" in the display name
+    expect(page.locator(".error-summary")).to_have_count(1)  # "@" in the display name
     check.axe("sign-up with errors")
     page.fill("#id_display_name", "Nele aus der Altstadt")
     page.fill("#id_password1", PASSWORD)
@@ -107,6 +108,7 @@ def test_a_citizen_registers_contributes_supports_and_sees_what_became_of_it(
     page.goto(base + OPEN)
     check.axe("open process")
     page.click(f"a[href='{OPEN}ideen/neu/']")
+    page.wait_for_url(f"**{OPEN}ideen/neu/")
     check.axe("idea form")
     page.fill("#id_title", "Kräutergarten hinter dem Rathaus")
     page.fill(
@@ -156,9 +158,11 @@ def test_a_citizen_registers_contributes_supports_and_sees_what_became_of_it(
     mine = page.inner_text("main")
     assert "Danke! Wir nehmen den Garten" in mine and measure.title in mine
     page.click(f"main a[href='{idea.get_absolute_url()}']")
+    page.wait_for_url("**" + idea.get_absolute_url())
     chain = page.inner_text(".feedback")
     assert "Passt zur Begrünung der Innenstadt." in chain and measure.title in chain
     page.click(f".feedback a[href='{measure.get_absolute_url()}']")
+    page.wait_for_url("**" + measure.get_absolute_url())
     assert "Kräutergarten hinter dem Rathaus" in page.inner_text("#beitraege")
     check.axe("measure with its contributions")
     check.done()
@@ -176,7 +180,7 @@ def test_idea_form_without_javascript_uses_the_list_of_places(browser, demo_serv
         page.fill("#id_text", "Am Fliesenmuseum fehlen Fahrradbügel für Besucherinnen.")
         page.select_option("#id_named_place", label="Fliesenmuseum")
         page.click("form.form button[type=submit]")
-        assert page.locator(".message--success").count() == 1
+        expect(page.locator(".message--success")).to_have_count(1)
         idea = Contribution.objects.get(title="Fahrradbügel am Fliesenmuseum")
         assert idea.named_place.name == "Fliesenmuseum" and idea.author_state == "anonymous"
         # A similar idea is shown before a new one is saved.
@@ -184,7 +188,7 @@ def test_idea_form_without_javascript_uses_the_list_of_places(browser, demo_serv
         page.fill("#id_title", "Mehr Sitzbänke mit Schatten am Elbufer")
         page.fill("#id_text", "Am Elbufer fehlen Sitzbänke mit Schatten für ältere Menschen.")
         page.click("form.form button[type=submit]")
-        assert page.locator(".similar").count() == 1
+        expect(page.locator(".similar")).to_have_count(1)
         assert not Contribution.objects.filter(title__startswith="Mehr Sitzbänke").exists()
     finally:
         context.close()
@@ -204,11 +208,11 @@ def test_every_participation_page_and_state_passes_axe(browser, page, demo_serve
     check.goto(base + "/konto/passwort/vergessen/")
     check.goto(base + f"/beteiligung/melden/beitrag/{idea.pk}/")
     page.click("form.form button[type=submit]")  # no reason chosen
-    assert page.locator(".error-summary").count() == 1
+    expect(page.locator(".error-summary")).to_have_count(1)
     check.axe("report with errors")
     check.goto(base + OPEN + "ideen/neu/")
     page.click("form.form button[type=submit]")
-    assert page.locator(".error-summary").count() == 1
+    expect(page.locator(".error-summary")).to_have_count(1)
     check.axe("idea form with errors")
     page.goto(base + OPEN)
     page.click("[data-map-load]")
@@ -222,6 +226,7 @@ def test_every_participation_page_and_state_passes_axe(browser, page, demo_serve
     check.goto(base + "/beteiligung/abonnements/")
     check.goto(base + "/konto/loeschen/")
     page.click("form.form button[type=submit]")
+    expect(page.locator(".error-summary")).to_have_count(1)
     check.axe("delete account with errors")
     from stadtdach.strategy.models import Measure
 
@@ -232,6 +237,7 @@ def test_every_participation_page_and_state_passes_axe(browser, page, demo_serve
     page.fill("#id_username", "buergerin")
     page.fill("#id_password", "falsch")
     page.click("form.form button[type=submit]")
+    expect(page.locator(".error-summary")).to_have_count(1)
     check.axe("failed log-in")
     _log_in(page, base, "beteiligung")
     for path in (

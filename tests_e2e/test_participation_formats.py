@@ -5,6 +5,7 @@ consensus finding. Every state of the journey passes axe-core (the formats' page
 such are checked in test_public_pages.py)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from stadtdach.core.testing.browser import axe_violations, new_context
 
@@ -66,16 +67,18 @@ def _journey(page, base, check=None) -> None:
 
     # Comment on the first paragraph of the vision (too short first).
     page.click(".draft-list a.button")
+    page.wait_for_selector(".draft-paragraph__actions")
     axe("draft")
     page.click(".draft-paragraph__actions a >> nth=0")
+    page.wait_for_selector("#id_text")
     axe("paragraph")
     page.fill("#id_text", "x")
     page.click("form.form button[type=submit]")
-    assert page.locator(".error-summary").count() == 1
+    expect(page.locator(".error-summary")).to_have_count(1)
     axe("comment with an error")
     page.fill("#id_text", "Bitte die Ortsteile ausdrücklich nennen, nicht nur die Altstadt.")
     page.click("form.form button[type=submit]")
-    assert page.locator(".message--success").count() == 1
+    expect(page.locator(".message--success")).to_have_count(1)
     assert "Bitte die Ortsteile ausdrücklich nennen" in page.inner_text(".comment-list")
     axe("paragraph with the new comment")
     comment = Contribution.objects.get(text__startswith="Bitte die Ortsteile ausdrücklich")
@@ -87,7 +90,7 @@ def _journey(page, base, check=None) -> None:
     page.goto(base + survey.get_absolute_url())
     axe("survey")
     page.click("form.form button[type=submit]")
-    assert page.locator(".error-summary").count() == 1
+    expect(page.locator(".error-summary")).to_have_count(1)
     axe("survey with an error")
     page.check(f"#id_frage_{questions[Question.Kind.SINGLE].pk}_0")
     page.check(f"#id_frage_{questions[Question.Kind.MULTIPLE].pk}_1")
@@ -106,11 +109,11 @@ def _journey(page, base, check=None) -> None:
     for option, points in zip(options, ("5", "5", "3"), strict=False):
         page.fill(f"#id_punkte_{option.pk}", points)
     page.click("form.form button[type=submit]")
-    assert page.locator(".error-summary").count() == 1
+    expect(page.locator(".error-summary")).to_have_count(1)
     axe("prioritisation with an error")
     page.fill(f"#id_punkte_{options[2].pk}", "0")
     page.click("form.form button[type=submit]")
-    assert page.locator("#ergebnis .chart svg").count() == 1  # chart, table and ranking
+    expect(page.locator("#ergebnis .chart svg")).to_have_count(1)  # chart, table and ranking
     axe("prioritisation result")
     assert DotBallot.objects.filter(prioritisation=item, user__username="buergerin").exists()
 
@@ -148,12 +151,12 @@ def test_the_steering_group_rates_the_options(page, demo_server):
     options = list(finding.options.all())
     page.check(f"#id_widerstand_{options[0].pk}_2")
     page.click("form.form button[type=submit]")
-    assert page.locator(".error-summary").count() == 1  # every option needs a resistance
+    expect(page.locator(".error-summary")).to_have_count(1)  # every option needs a resistance
     check.axe("ballot with errors")
     for option, value in zip(options, (2, 5, 8, 9), strict=True):
         page.check(f"#id_widerstand_{option.pk}_{value}")
     page.click("form.form button[type=submit]")
-    assert page.locator(".consensus-passive").count() == 1  # the passive solution is ranked
+    expect(page.locator(".consensus-passive")).to_have_count(1)  # the passive solution is ranked
     check.axe("consensus result")
     assert ResistanceBallot.objects.filter(finding=finding, user__username="steuerung").exists()
     check.done()

@@ -2,7 +2,10 @@
 console errors (so no Content-Security-Policy violation), reachable by keyboard, and
 usable without JavaScript."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from stadtdach.core.testing.browser import axe_violations, new_context
 from stadtdach.demo.tests.pages import (
@@ -104,18 +107,18 @@ def test_filters_language_switch_and_forms_work_without_javascript(browser, demo
         page.goto(demo_server.url + "/massnahmen/")
         page.select_option("#filter-status", "completed")
         page.click(".filters button[type=submit]")
-        assert "status=completed" in page.url
+        expect(page).to_have_url(re.compile("status=completed"))
         rows = page.locator("#ergebnisse tbody tr")
         assert rows.count() >= 1
         statuses = page.locator("#ergebnisse tbody .status").all_inner_texts()
         assert len(set(statuses)) == 1
         page.click("a[hreflang=en]")
-        assert "/en/massnahmen/" in page.url and "status=completed" in page.url
+        expect(page).to_have_url(re.compile("/en/massnahmen/.*status=completed"))
         assert page.locator("html").get_attribute("lang") == "en"
         page.goto(demo_server.url + "/barrierefreiheit/")
         page.fill("#id_message", "Die Tabelle der Konzepte ist am Handy schwer lesbar.")
         page.click("form.form button[type=submit]")
-        assert page.locator(".message--success").count() == 1
+        expect(page.locator(".message--success")).to_have_count(1)
     finally:
         context.close()
 
@@ -134,7 +137,7 @@ def test_coordinator_changes_a_measure_and_finds_it_in_the_audit_log(page, demo_
     problems += axe_violations(page)
     page.fill("#id_title", "")
     page.click("form.form button[type=submit]")
-    assert page.locator(".error-summary").count() == 1  # an empty title is refused
+    expect(page.locator(".error-summary")).to_have_count(1)  # an empty title is refused
     problems += axe_violations(page)
     page.fill("#id_title", "Mobilitätsstation am Bahnhof mit Fahrradparkhaus")
     page.select_option("#id_status", "preparation")
@@ -165,7 +168,7 @@ def test_anonymous_visitors_reach_no_edit_form(page, demo_server):
     ):
         page.goto(demo_server.url + path)
         assert "/konto/anmelden/" in page.url, path
-        assert page.locator("form #id_password").count() == 1
+        expect(page.locator("form #id_password")).to_have_count(1)
 
 
 def test_filters_update_the_results_in_place_with_javascript(page, demo_server):

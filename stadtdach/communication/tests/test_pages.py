@@ -3,7 +3,6 @@ import uuid
 
 import pytest
 from django.core import mail
-from django.test import override_settings
 from django.urls import reverse
 
 from stadtdach.communication.models import AccessibilityFeedback
@@ -108,8 +107,8 @@ def test_feedback_honeypot_and_bad_input_are_refused(world, client):
     assert AccessibilityFeedback.objects.count() == 0
 
 
-@override_settings(STADTDACH_RATE_LIMIT={"requests": 2, "seconds": 600})
-def test_feedback_is_rate_limited_with_a_german_429(world, client):
+def test_feedback_is_rate_limited_with_a_german_429(world, client, settings):
+    settings.STADTDACH_RATE_LIMIT = {"requests": 2, "seconds": 600}
     from django.core.cache import cache
 
     cache.clear()

@@ -1,5 +1,5 @@
 from django.template import Context, Template
-from django.test import RequestFactory, override_settings
+from django.test import RequestFactory
 
 from stadtdach.core.panels import Panel, panels_for
 
@@ -12,8 +12,8 @@ def nothing(request, obj):
     return None
 
 
-@override_settings(STADTDACH_PANELS={"measure": (f"{__name__}.greeting", f"{__name__}.nothing")})
-def test_panels_come_in_the_configured_order_and_none_is_skipped(db):
+def test_panels_come_in_the_configured_order_and_none_is_skipped(db, settings):
+    settings.STADTDACH_PANELS = {"measure": (f"{__name__}.greeting", f"{__name__}.nothing")}
     request = RequestFactory().get("/")
     panels = panels_for("measure", request, "beispiel")
     assert [p.context for p in panels] == [{"is_sample": True}]

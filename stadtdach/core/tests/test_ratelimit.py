@@ -1,6 +1,6 @@
 import pytest
 from django.core.cache import cache
-from django.test import RequestFactory, override_settings
+from django.test import RequestFactory
 
 from stadtdach.core import ratelimit
 
@@ -49,11 +49,11 @@ def forwarded_request():
     )
 
 
-@override_settings(STADTDACH_TRUST_X_FORWARDED_FOR=False)
-def test_client_address_ignores_forwarded_for_by_default():
+def test_client_address_ignores_forwarded_for_by_default(settings):
+    settings.STADTDACH_TRUST_X_FORWARDED_FOR = False
     assert ratelimit.client_address(forwarded_request()) == "10.0.0.9"
 
 
-@override_settings(STADTDACH_TRUST_X_FORWARDED_FOR=True)
-def test_client_address_behind_a_trusted_proxy():
+def test_client_address_behind_a_trusted_proxy(settings):
+    settings.STADTDACH_TRUST_X_FORWARDED_FOR = True
     assert ratelimit.client_address(forwarded_request()) == "203.0.113.5"

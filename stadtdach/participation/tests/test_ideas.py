@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
@@ -227,8 +227,8 @@ def test_broken_or_foreign_files_get_a_clear_error(world, client_for, upload, co
     assert not ContributionImage.objects.exists()
 
 
-@override_settings(STADTDACH_MAX_UPLOAD_BYTES=1_000)
-def test_too_large_images_are_refused(world, client_for):
+def test_too_large_images_are_refused(world, client_for, settings):
+    settings.STADTDACH_MAX_UPLOAD_BYTES = 1_000
     response = _post(client_for("citizen"), world.process, image_1=_image(size=(400, 400)))
     assert response.status_code == 400
     assert "too_large" in [e.code for e in response.context["form"].errors.as_data()["image_1"]]

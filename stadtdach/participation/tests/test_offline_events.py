@@ -8,7 +8,6 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from django.urls import reverse
 from PIL import Image
 
@@ -225,8 +224,8 @@ def test_bad_photos_get_a_form_error(world, staff, settings, tmp_path, upload, d
     assert not EventPhoto.objects.exists()
 
 
-@override_settings(STADTDACH_MAX_UPLOAD_BYTES=1000)
 def test_too_large_uploads_are_refused(world, staff, settings, tmp_path):
+    settings.STADTDACH_MAX_UPLOAD_BYTES = 1000
     settings.MEDIA_ROOT = tmp_path
     big = SimpleUploadedFile("gross.pdf", b"%PDF-1.4\n" + b"0" * 2000)
     response = staff.post(

@@ -5,7 +5,6 @@ lanes from other apps come through the settings list."""
 import datetime
 
 import pytest
-from django.test import override_settings
 from django.urls import reverse
 
 from stadtdach.core.testing.html import assert_valid_html
@@ -84,7 +83,7 @@ def _extra_lane(request, edition, internal):
     ]
 
 
-@override_settings(STADTDACH_TIMELINE_SOURCES=(f"{__name__}._extra_lane",))
-def test_other_apps_add_lanes_through_the_settings(world, client_for):
+def test_other_apps_add_lanes_through_the_settings(world, client_for, settings):
+    settings.STADTDACH_TIMELINE_SOURCES = (f"{__name__}._extra_lane",)
     html = client_for("anonymous").get(reverse("process:timeline")).content.decode()
     assert "Beteiligung" in html and "Werkstatt" in html
