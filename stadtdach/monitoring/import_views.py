@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from stadtdach.core.services import DuplicateSubmission, claim_submission
@@ -203,7 +204,12 @@ class UpdatesOverview(_StaffView):
         sent = services.reminders_send(actor=request.user)
         messages.success(
             request,
-            _("Reminders queued for %(count)d departments.") % {"count": sent}
+            ngettext(
+                "Reminder queued for %(count)d department.",
+                "Reminders queued for %(count)d departments.",
+                sent,
+            )
+            % {"count": sent}
             if sent
             else _("No department needs a reminder now."),
         )

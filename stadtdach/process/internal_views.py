@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from stadtdach.process import documents, monitoring, selectors, services
@@ -130,7 +131,12 @@ def specification_build(request, pk: int):
     count = services.specification_build(actor=request.user, specification=spec)
     messages.success(
         request,
-        _("The specification was built from the ISEK data: %(n)d positions.") % {"n": count},
+        ngettext(
+            "The specification was built from the ISEK data: %(n)d position.",
+            "The specification was built from the ISEK data: %(n)d positions.",
+            count,
+        )
+        % {"n": count},
     )
     return redirect(spec.get_absolute_url())
 

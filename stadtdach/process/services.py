@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from stadtdach.core import audit
 from stadtdach.core.models import AuditEntry
@@ -179,7 +180,15 @@ def specification_build(*, actor, specification: Specification) -> int:
         action=AuditEntry.Action.UPDATE,
         instance=spec,
         changes={
-            "sections": [None, _("built from the ISEK data (%(n)d positions)") % {"n": total}]
+            "sections": [
+                None,
+                ngettext(
+                    "built from the ISEK data (%(n)d position)",
+                    "built from the ISEK data (%(n)d positions)",
+                    total,
+                )
+                % {"n": total},
+            ]
         },
     )
     return total

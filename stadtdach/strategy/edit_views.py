@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from stadtdach.core.views import DeleteView, EditView
@@ -428,7 +429,13 @@ class _RatingsView(View):
         if not form.is_valid():
             return self.render_form(form, status=400)
         changed = self.save(form.values())
-        messages.success(request, _("Ratings saved (%(count)d changed).") % {"count": changed})
+        messages.success(
+            request,
+            ngettext(
+                "Ratings saved (%(count)d changed).", "Ratings saved (%(count)d changed).", changed
+            )
+            % {"count": changed},
+        )
         return redirect(self.subject.get_absolute_url())
 
 

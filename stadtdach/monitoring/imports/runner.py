@@ -3,6 +3,7 @@ Progress is written to the job as rows are checked, so its page can show a bar."
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from stadtdach.monitoring.imports import checks
 from stadtdach.monitoring.imports.reader import FileProblem, read_table
@@ -41,7 +42,12 @@ def _finish(job: ImportJob, status: str, errors: list[dict], imported: int = 0) 
             {
                 "row": 0,
                 "column": "",
-                "message": _("… and %(count)d more errors.") % {"count": len(errors) - ERRORS_KEPT},
+                "message": ngettext(
+                    "… and %(count)d more error.",
+                    "… and %(count)d more errors.",
+                    len(errors) - ERRORS_KEPT,
+                )
+                % {"count": len(errors) - ERRORS_KEPT},
             }
         )
     job.errors = kept

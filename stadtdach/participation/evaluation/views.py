@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from stadtdach.participation.evaluation import export, selectors, services
@@ -44,7 +45,10 @@ def evaluation(request):
     if request.method == "POST":
         if form.is_valid():
             changed = _assign(request, form, suggestions, fields)
-            messages.success(request, _("%(count)d contributions assigned.") % {"count": changed})
+            message = ngettext(
+                "%(count)d contribution assigned.", "%(count)d contributions assigned.", changed
+            )
+            messages.success(request, message % {"count": changed})
             return redirect(request.get_full_path())
         status = 400
     stats = selectors.statistics(rows)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stadtdach.core.models import TimeStampedModel
 
@@ -41,7 +42,10 @@ class Report(TimeStampedModel):
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     text = models.CharField(_("explanation"), max_length=500, blank=True)
     resolution = models.CharField(
-        _("resolution"), max_length=10, choices=Resolution.choices, default=Resolution.OPEN
+        pgettext_lazy("moderation", "resolution"),
+        max_length=10,
+        choices=Resolution.choices,
+        default=Resolution.OPEN,
     )
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     resolved_by = models.ForeignKey(
@@ -50,8 +54,8 @@ class Report(TimeStampedModel):
 
     class Meta:
         ordering = ["created", "pk"]
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
+        verbose_name = pgettext_lazy("moderation", "report")
+        verbose_name_plural = pgettext_lazy("moderation", "reports")
         constraints = [
             models.CheckConstraint(
                 condition=(Q(contribution__isnull=False) & Q(comment__isnull=True))

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from stadtdach.core.services import DuplicateSubmission
 from stadtdach.core.text import german_slugify
@@ -132,7 +133,11 @@ def results_add(request, pk):
             except DuplicateSubmission:
                 messages.info(request, _("These results had already been saved; once."))
                 return redirect(event.get_absolute_url() + "#ergebnisse")
-            messages.success(request, _("%(count)d results recorded.") % {"count": len(created)})
+            messages.success(
+                request,
+                ngettext("%(count)d result recorded.", "%(count)d results recorded.", len(created))
+                % {"count": len(created)},
+            )
             return redirect(event.get_absolute_url() + "#ergebnisse")
         return _form_page(request, event, form, title, 400)
     return _form_page(request, event, form, title)

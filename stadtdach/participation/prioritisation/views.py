@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from stadtdach.core.ratelimit import limit_posts
@@ -128,7 +129,11 @@ def add_action_fields(request, pk):
         added = services.options_from_action_fields(
             actor=request.user, prioritisation=prioritisation, fields=action_fields()
         )
-        messages.success(request, _("%(count)d options added.") % {"count": added})
+        messages.success(
+            request,
+            ngettext("%(count)d option added.", "%(count)d options added.", added)
+            % {"count": added},
+        )
     return redirect("participation:prioritisation_manage", slug=prioritisation.process.slug)
 
 

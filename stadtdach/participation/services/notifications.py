@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from stadtdach.participation.models import (
     Comment,
@@ -222,7 +223,11 @@ def send_daily_digest() -> int:
         if not user.is_active or not user.email:
             continue
         with translation.override(MAIL_LANGUAGE):
-            subject = _("Your daily ISEK digest: %(count)d news") % {"count": len(items)}
+            subject = ngettext(
+                "Your daily ISEK digest: %(count)d piece of news",
+                "Your daily ISEK digest: %(count)d news",
+                len(items),
+            ) % {"count": len(items)}
             parts = []
             for n in items:
                 parts += [f"* {n.subject}", f"  {absolute(n.url)}" if n.url else "", ""]

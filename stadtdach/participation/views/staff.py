@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from stadtdach.core.models import FormSubmission
 from stadtdach.core.views import EditView
@@ -138,7 +139,8 @@ def moderation_queue(request):
             )
             messages.success(
                 request,
-                _("%(count)d entries moderated.") % {"count": changed},
+                ngettext("%(count)d entry moderated.", "%(count)d entries moderated.", changed)
+                % {"count": changed},
             )
             return redirect(request.get_full_path())
         status = 400
