@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from stadtdach.participation.formats import IDEAS as IDEA_FORMAT
 from stadtdach.participation.ideas.models import Support
 from stadtdach.participation.models import (
     AuthorState,
@@ -327,10 +328,7 @@ def load_participation() -> dict[str, int]:
                 created=timezone.now() - datetime.timedelta(days=3 * days_ago)
             )
     _moderation(processes["open"])
-    return {
-        "participation_processes": ParticipationProcess.objects.count(),
-        "contributions": Contribution.objects.count(),
-    }
+    return {"ideas": Contribution.objects.filter(format=IDEA_FORMAT.code).count()}
 
 
 def _citizens() -> dict:

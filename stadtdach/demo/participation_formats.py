@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from stadtdach.demo.event_media import add_event_media
 from stadtdach.participation.consensus.models import (
     ConsensusFinding,
     ConsensusOption,
@@ -35,7 +36,13 @@ from stadtdach.participation.models import (
     TargetGroup,
     Visibility,
 )
-from stadtdach.participation.offline_events.models import Attendance, EventResult, OfflineEvent
+from stadtdach.participation.offline_events.models import (
+    Attendance,
+    EventDocument,
+    EventPhoto,
+    EventResult,
+    OfflineEvent,
+)
 from stadtdach.participation.prioritisation.models import (
     DotBallot,
     DotVote,
@@ -295,11 +302,14 @@ def load() -> dict[str, int]:
     _finding(processes["konsens"], users)
     _event(processes["werkstatt"], users)
     return {
+        "participation_processes": ParticipationProcess.objects.count(),
+        "contributions": Contribution.objects.count(),
         "draft_paragraphs": draft.paragraphs.count() if draft else 0,
         "survey_responses": SurveyResponse.objects.filter(is_sample=True).count(),
         "dot_ballots": DotBallot.objects.filter(is_sample=True).count(),
         "resistance_ballots": ResistanceBallot.objects.filter(is_sample=True).count(),
         "offline_results": EventResult.objects.count(),
+        "event_files": EventPhoto.objects.count() + EventDocument.objects.count(),
     }
 
 
@@ -616,3 +626,4 @@ def _event(process, users) -> None:
         )
         contribution.themes.set(CrossCuttingTheme.objects.filter(slug__in=themes))
         EventResult.objects.update_or_create(contribution=contribution, defaults={"event": event})
+    add_event_media(event, users.get("beteiligung"), [result[0] for result in EVENT_RESULTS])

@@ -3,15 +3,23 @@ comments, an open survey with results, a prioritisation, the steering group's in
 consensus finding and a recorded workshop; flagged as sample data, loaded twice without
 change, and the pages work for visitors and the demo logins."""
 
+import docx
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from PIL import Image
 
 from stadtdach.participation.consensus import selectors as consensus
 from stadtdach.participation.consensus.models import ConsensusFinding, Resistance, ResistanceBallot
 from stadtdach.participation.drafts.models import Draft, DraftComment, DraftParagraph
 from stadtdach.participation.models import Contribution, ParticipationProcess, StatusChange
-from stadtdach.participation.offline_events.models import Attendance, EventResult, OfflineEvent
+from stadtdach.participation.offline_events.models import (
+    Attendance,
+    EventDocument,
+    EventPhoto,
+    EventResult,
+    OfflineEvent,
+)
 from stadtdach.participation.prioritisation.models import DotBallot, DotVote, Prioritisation
 from stadtdach.participation.surveys import selectors as surveys
 from stadtdach.participation.surveys.models import Answer, Survey, SurveyResponse
@@ -36,6 +44,8 @@ MODELS = (
     OfflineEvent,
     Attendance,
     EventResult,
+    EventPhoto,
+    EventDocument,
 )
 
 
@@ -80,6 +90,24 @@ def test_a_recorded_workshop_with_offline_results(demo):
     assert results.count() >= 3
     assert all(r.channel == "offline" and r.recorded_by and r.is_sample for r in results)
     assert results.exclude(answer="").exists() and results.exclude(action_field=None).exists()
+
+
+def test_the_workshop_has_sample_photos_and_minutes_that_open(demo):
+    event = OfflineEvent.objects.get(title="Zukunftswerkstatt Innenstadt")
+    photos, documents = list(event.photos.all()), list(event.documents.all())
+    assert len(photos) == 2 and all(p.is_sample and "Beispielbild" in p.description for p in photos)
+    for photo in photos:
+        with photo.file.open("rb") as handle, Image.open(handle) as image:
+            assert image.format == "JPEG" and image.size == (photo.width, photo.height)
+    [minutes] = documents
+    assert minutes.is_sample and minutes.extension == "docx"
+    with minutes.file.open("rb") as handle:
+        text = "\n".join(p.text for p in docx.Document(handle).paragraphs)
+    assert "Protokoll" in text and "Beispieldokument" in text
+    assert all(r.title in text for r in Contribution.objects.filter(offline_result__event=event))
+    html = Client().get(event.get_absolute_url()).content.decode()
+    assert photos[0].get_absolute_url() in html and minutes.get_absolute_url() in html
+    assert Client().get(minutes.get_absolute_url()).status_code == 200
 
 
 def test_a_prioritisation_of_action_fields(demo):
