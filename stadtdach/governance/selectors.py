@@ -22,6 +22,7 @@ from stadtdach.governance.models import (
     Meeting,
     Membership,
     Paper,
+    Person,
     TaskLink,
 )
 from stadtdach.governance.visibility import Viewer
@@ -115,6 +116,35 @@ def body_detail(slug: str, viewer: Viewer) -> BodyPage:
         .order_by("-date", "-pk")[:SHOWN]
     )
     return BodyPage(body, memberships, upcoming, past, recent, viewer.is_insider(body.pk))
+
+
+@dataclass
+class PersonPage:
+    person: Person
+    memberships: list[Membership]  # current ones first, then past ones
+    attended: list[tuple[Meeting, str]]  # (meeting, attendance status label), newest first
+
+
+def person_page(pk: int, viewer: Viewer) -> PersonPage:
+    """A person with all memberships and the latest meetings the viewer may see with the
+    person's attendance (3 queries)."""
+    person = get_object_or_404(Person, pk=pk)
+    today = timezone.localdate()
+    memberships = sorted(
+        Membership.objects.filter(person=person, body__deleted_at__isnull=True).select_related(
+            "body", "on_behalf_of"
+        ),
+        key=lambda m: (m.end_date is not None and m.end_date < today, m.body.order, m.pk),
+    )
+    visible = meetings(viewer).values("pk")
+    attendance = (
+        Attendance.objects.filter(person=person, meeting__in=visible)
+        .select_related("meeting__body", "meeting__location")
+        .order_by("-meeting__start", "-pk")[:SHOWN]
+    )
+    return PersonPage(
+        person, memberships, [(a.meeting, a.get_status_display()) for a in attendance]
+    )
 
 
 def meeting_page(viewer: Viewer, *, body_slug: str, when: str, page: int):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("neu/", edit.BodyEdit.as_view(), name="body_add"),
     path("stammdaten/", views.registry, name="registry"),
     path("personen/neu/", edit.PersonEdit.as_view(), name="person_add"),
+    path("personen/<int:pk>/", views.person_detail, name="person_detail"),
     path("personen/<int:pk>/bearbeiten/", edit.PersonEdit.as_view(), name="person_edit"),
     path("personen/<int:pk>/loeschen/", edit.PersonDelete.as_view(), name="person_delete"),
     path("orte/neu/", edit.LocationEdit.as_view(), name="location_add"),

@@ -43,6 +43,21 @@ def body_detail(request, slug: str):
     )
 
 
+def person_detail(request, pk: int):
+    """A member of the town's bodies: memberships and attendance in visible meetings."""
+    page = selectors.person_page(pk, Viewer.for_user(request.user))
+    return render(
+        request,
+        "governance/person_detail.html",
+        {
+            "page": page,
+            "person": page.person,
+            "today": timezone.localdate(),
+            "can_manage": request.user.has_perm("governance.manage"),
+        },
+    )
+
+
 @require_GET
 def body_calendar(request, slug: str):
     """The meetings of a body as iCalendar: public meetings for everybody; a member (or a

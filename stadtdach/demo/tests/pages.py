@@ -140,7 +140,7 @@ def participation_internal_paths() -> list[str]:
 def governance_public_paths() -> list[str]:
     """Process and governance: timeline, tasks, bodies, meetings, papers (HTML pages; the
     iCalendar feeds and OParl are tested in their apps)."""
-    from stadtdach.governance.models import Meeting, Paper
+    from stadtdach.governance.models import Meeting, Paper, Person
     from stadtdach.process.models import Task
 
     wtk = Meeting.objects.filter(body__slug="ausschuss-wtk").order_by("start").first()
@@ -163,6 +163,7 @@ def governance_public_paths() -> list[str]:
         "/gremien/vorlagen/?art=report&offen=1",
         main.get_absolute_url(),
         main.sub_papers.first().get_absolute_url(),
+        Person.objects.filter(memberships__body__slug="ausschuss-wtk").first().get_absolute_url(),
         "/en/gremien/",
         "/en/prozess/zeitplan/",
     ]

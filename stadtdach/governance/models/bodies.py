@@ -185,6 +185,9 @@ class Person(PublishedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("governance:person_detail", args=[self.pk])
+
 
 class Membership(PublishedModel):
     person = models.ForeignKey(
