@@ -239,6 +239,7 @@ def person(obj, urls: Urls, *, memberships) -> dict:
             "title": [obj.title] if obj.title else None,
             "membership": [membership(m, urls, embedded=True) for m in memberships],
             "keyword": _keywords(obj),
+            "web": urls.web(obj.get_absolute_url()),
         }
     )
 

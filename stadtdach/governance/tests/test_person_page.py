@@ -94,3 +94,10 @@ def test_the_person_page_does_not_grow_with_attendance_and_memberships(db, perso
         lambda: _grow(world, person, 990),
         sizes="10 and 1,000 meetings attended",
     )
+
+
+def test_oparl_links_the_person_page(db):
+    world = build_gov_world()
+    person = world.people[1]
+    data = Client().get(reverse("oparl:person", kwargs={"pk": person.pk})).json()
+    assert data["web"].endswith(person.get_absolute_url())
