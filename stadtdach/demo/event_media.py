@@ -2,6 +2,7 @@
 two drawn pictures marked "Beispielbild" and the minutes as DOCX, all uploaded through
 the same services as a coordinator's uploads (re-encoding and the document check)."""
 
+import functools
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,7 +11,6 @@ from PIL import Image, ImageDraw, ImageFont
 
 from stadtdach.participation import images
 from stadtdach.participation.offline_events import documents, services
-from stadtdach.participation.offline_events.models import EventDocument, EventPhoto
 
 WIDTH, HEIGHT = 1200, 800
 PAPER = (250, 247, 238)
@@ -27,22 +27,21 @@ def add_event_media(event, actor, results: list[str]) -> int:
             (_tables(), "Beispielbild: Skizze der vier Thementische im Ratssaal"),
         ):
             prepared = images.prepare(SimpleUploadedFile("bild.png", picture, "image/png"))
-            photo = services.photo_add(
-                actor=actor, event=event, prepared=prepared, description=description
+            services.photo_add(
+                actor=actor, event=event, prepared=prepared, description=description, is_sample=True
             )
-            EventPhoto.objects.filter(pk=photo.pk).update(is_sample=True)
             added += 1
     if not event.documents.exists():
         upload = SimpleUploadedFile(
             "protokoll.docx", _minutes(event, results), documents.OOXML["docx"][0]
         )
-        document = services.document_add(
+        services.document_add(
             actor=actor,
             event=event,
             checked=documents.check(upload),
             title="Protokoll der Zukunftswerkstatt (Beispiel)",
+            is_sample=True,
         )
-        EventDocument.objects.filter(pk=document.pk).update(is_sample=True)
         added += 1
     return added
 
@@ -68,18 +67,20 @@ _SPELLED = str.maketrans(
 )
 
 
-def _font(size: int):
+@functools.cache
+def _font(size: int) -> tuple[ImageFont.FreeTypeFont, bool]:
+    """The font of this size, loaded once, and whether it has umlauts."""
     for path in FONT_FILES:
         try:
-            return ImageFont.truetype(path, size)
+            return ImageFont.truetype(path, size), True
         except OSError:
             continue
-    return ImageFont.load_default(size=size)
+    return ImageFont.load_default(size=size), False
 
 
 def _draw_text(draw, xy, text: str, *, size: int, fill, **kwargs) -> None:
-    font = _font(size)
-    if not hasattr(font, "path"):
+    font, has_umlauts = _font(size)
+    if not has_umlauts:
         text = text.translate(_SPELLED)
     draw.text(xy, text, fill=fill, font=font, **kwargs)
 

@@ -121,8 +121,8 @@ def body_detail(slug: str, viewer: Viewer) -> BodyPage:
 @dataclass
 class PersonPage:
     person: Person
-    memberships: list[Membership]  # current ones first, then past ones
-    attended: list[tuple[Meeting, str]]  # (meeting, attendance status label), newest first
+    memberships: list[Membership]  # current ones first, then ended ones (``m.ended``)
+    attended: list[Attendance]  # in the meetings the viewer may see, newest first
 
 
 def person_page(pk: int, viewer: Viewer) -> PersonPage:
@@ -130,21 +130,20 @@ def person_page(pk: int, viewer: Viewer) -> PersonPage:
     person's attendance (3 queries)."""
     person = get_object_or_404(Person, pk=pk)
     today = timezone.localdate()
-    memberships = sorted(
+    memberships = list(
         Membership.objects.filter(person=person, body__deleted_at__isnull=True).select_related(
             "body", "on_behalf_of"
-        ),
-        key=lambda m: (m.end_date is not None and m.end_date < today, m.body.order, m.pk),
+        )
     )
-    visible = meetings(viewer).values("pk")
-    attendance = (
-        Attendance.objects.filter(person=person, meeting__in=visible)
-        .select_related("meeting__body", "meeting__location")
+    for membership in memberships:
+        membership.ended = membership.end_date is not None and membership.end_date < today
+    memberships.sort(key=lambda m: (m.ended, m.body.order, m.pk))
+    attended = list(
+        Attendance.objects.filter(person=person, meeting__in=meetings(viewer).values("pk"))
+        .select_related("meeting__body")
         .order_by("-meeting__start", "-pk")[:SHOWN]
     )
-    return PersonPage(
-        person, memberships, [(a.meeting, a.get_status_display()) for a in attendance]
-    )
+    return PersonPage(person, memberships, attended)
 
 
 def meeting_page(viewer: Viewer, *, body_slug: str, when: str, page: int):

@@ -52,7 +52,6 @@ def person_detail(request, pk: int):
         {
             "page": page,
             "person": page.person,
-            "today": timezone.localdate(),
             "can_manage": request.user.has_perm("governance.manage"),
         },
     )

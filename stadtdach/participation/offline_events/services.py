@@ -105,7 +105,9 @@ def results_record(
     return created
 
 
-def photo_add(*, actor, event: OfflineEvent, prepared, description: str) -> EventPhoto:
+def photo_add(
+    *, actor, event: OfflineEvent, prepared, description: str, is_sample: bool = False
+) -> EventPhoto:
     """A photo, re-encoded by images.prepare (no metadata, no hidden payload)."""
     with transaction.atomic():
         photo = EventPhoto(
@@ -114,6 +116,7 @@ def photo_add(*, actor, event: OfflineEvent, prepared, description: str) -> Even
             description=description,
             width=prepared.width,
             height=prepared.height,
+            is_sample=is_sample,
         )
         photo.file.save(prepared.content.name, prepared.content, save=False)
         photo.save()
@@ -126,7 +129,9 @@ def photo_add(*, actor, event: OfflineEvent, prepared, description: str) -> Even
     return photo
 
 
-def document_add(*, actor, event: OfflineEvent, checked, title: str) -> EventDocument:
+def document_add(
+    *, actor, event: OfflineEvent, checked, title: str, is_sample: bool = False
+) -> EventDocument:
     with transaction.atomic():
         document = EventDocument(
             event=event,
@@ -135,6 +140,7 @@ def document_add(*, actor, event: OfflineEvent, checked, title: str) -> EventDoc
             extension=checked.extension,
             content_type=checked.content_type,
             size=checked.size,
+            is_sample=is_sample,
         )
         document.file.save(f"{document.token}.{checked.extension}", checked.upload, save=False)
         document.save()
