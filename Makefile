@@ -21,10 +21,11 @@ UV := .tools/bin/uv
 UV_STAMP := .tools/uv-$(UV_VERSION).stamp
 VENV_STAMP := .venv/.stadtdach-synced
 
-.PHONY: help setup run test lint check-migrations test-sqlite test-postgres messages format clean
+.PHONY: help setup run dev test lint check-migrations test-sqlite test-postgres messages format clean
 
 help:
 	@echo "make run      start the demo at http://127.0.0.1:$(PORT)/ (PORT=8001 make run for another port)"
+	@echo "make dev      the same with Django's autoreloading development server and DEBUG on"
 	@echo "make test     lint, import layers, migrations, pytest on SQLite and on PostgreSQL"
 	@echo "make setup    only build .tools and .venv (also done by every other target)"
 	@echo "make test-sqlite / make test-postgres   one pytest run (PYTEST_ARGS=... to narrow)"
@@ -48,7 +49,11 @@ $(VENV_STAMP): $(UV_STAMP) pyproject.toml uv.lock
 setup: $(VENV_STAMP)
 
 run: setup
-	$(PY) manage.py serve_demo --port $(PORT)
+	$(PY) manage.py serve_demo --port $(PORT) --settings=config.settings.demo
+
+# Development: Django's autoreloading server with DEBUG on (config.settings.dev).
+dev: setup
+	$(PY) manage.py serve_demo --port $(PORT) --dev
 
 test: lint check-migrations test-sqlite test-postgres
 

@@ -81,11 +81,12 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: rate limits and other counters of earlier
-    tests in the same process (the live server's too) must not leak into it."""
-    from django.core.cache import cache
+    """Each test starts with empty caches: rate limits, stored pages and other values of
+    earlier tests in the same process (the live server's too) must not leak into it."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -133,6 +134,9 @@ def _demo_for_module(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         outer = transaction.atomic()
+        # It stands for the committed demo, like a test case's own transaction: the page
+        # cache treats writes inside it as committed (core/caching/tracking.py).
+        outer._from_testcase = True
         outer.__enter__()
         try:
             call_command("load_boizenburg_demo", verbosity=0)

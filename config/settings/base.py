@@ -47,6 +47,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves stored pages to visitors without a session before sessions, CSRF and
+    # authentication run (docs/adr/0005-page-cache.md).
+    "stadtdach.core.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -172,12 +175,62 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 STADTDACH_MAX_UPLOAD_BYTES = env.number("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "stadtdach_cache",
+# "default": rate limits and the libraries' counters; "pages": the page and fragment
+# cache with its version tokens (docs/adr/0005-page-cache.md). Embedded: the database
+# and files in var/; with REDIS_URL both live in Redis (Django's own RedisCache).
+REDIS_URL = env.text("REDIS_URL")
+if REDIS_URL:
+    _REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "stadtdach",
+            "OPTIONS": _REDIS_OPTIONS,
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "stadtdach-pages",
+            "OPTIONS": _REDIS_OPTIONS,
+        },
     }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "stadtdach_cache",
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+STADTDACH_PAGE_CACHE = {
+    "enabled": env.flag("PAGE_CACHE", True),
+    "alias": "pages",
+    # A stored page is kept at most this long, and never past midnight or a time
+    # boundary of what it shows (core/caching/clock.py).
+    "timeout": env.number("PAGE_CACHE_SECONDS", 3600),
+    "max_bytes": 1_000_000,
+    # Never served from the cache: the readiness check, files, the admin.
+    "exclude": ("/healthz", "/static/", "/media/", "/technik/", "/en/technik/"),
+    # The release's name (e.g. its commit); by default a hash of code and templates.
+    "release": env.text("RELEASE"),
 }
+# Date-times that pages compare with the present: a cached page that read one of these
+# tables is kept at most until the next such moment (core/caching/clock.py).
+STADTDACH_CLOCK_FIELDS: tuple[str, ...] = (
+    "governance.Meeting.start",
+    "governance.Meeting.end",
+    "participation.ParticipationProcess.starts_at",
+    "participation.ParticipationProcess.ends_at",
+    "participation.FundCall.opens_at",
+    "participation.FundCall.closes_at",
+    "participation.OfflineEvent.starts_at",
+    "participation.OfflineEvent.ends_at",
+)
 
 TASKS = {
     "default": {

@@ -6,3 +6,18 @@ class CoreConfig(AppConfig):
     name = "stadtdach.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_migrate
+
+        from stadtdach.core.caching import tracking, versions
+
+        # The page cache sees every read and write at the SQL level (docs/adr/0005).
+        connection_created.connect(tracking.install, dispatch_uid="stadtdach-page-cache")
+        # A migration may change any table, also without an INSERT or UPDATE.
+        post_migrate.connect(
+            lambda **kwargs: versions.invalidate_all(),
+            dispatch_uid="stadtdach-page-cache-migrate",
+            weak=False,
+        )

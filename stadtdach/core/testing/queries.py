@@ -1,10 +1,23 @@
-"""Query-count assertions: a list or detail view must not issue more queries as data grows."""
+"""Query-count assertions: a list or detail view must not issue more queries as data grows.
+
+Budgets measure what building a page costs: the page and fragment cache is off inside
+them (a stored page costs no query at all, docs/adr/0005-page-cache.md)."""
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
+
+
+@contextmanager
+def page_cache_off() -> Iterator[None]:
+    """Build every page and fragment afresh inside the block."""
+    with override_settings(
+        STADTDACH_PAGE_CACHE={**settings.STADTDACH_PAGE_CACHE, "enabled": False}
+    ):
+        yield
 
 
 def _listing(context: CaptureQueriesContext) -> str:
@@ -25,7 +38,7 @@ def query_budget(
         with query_budget(4, "session, user, measure page, prefetched themes"):
             response = client.get(url)
     """
-    with CaptureQueriesContext(connections[using]) as context:
+    with page_cache_off(), CaptureQueriesContext(connections[using]) as context:
         yield context
     count = len(context.captured_queries)
     if count > max_queries:
@@ -34,7 +47,7 @@ def query_budget(
 
 def count_queries(func: Callable[[], object], *, using: str = DEFAULT_DB_ALIAS) -> int:
     """Run ``func`` and return how many queries it made (compare two data sizes with it)."""
-    with CaptureQueriesContext(connections[using]) as context:
+    with page_cache_off(), CaptureQueriesContext(connections[using]) as context:
         func()
     return len(context.captured_queries)
 
@@ -49,7 +62,8 @@ def assert_flat_query_counts(pages, grow: Callable[[], object], *, sizes: str) -
     """
 
     def measure(client, url) -> tuple[int, int]:
-        status = client.get(url).status_code  # warm-up: content types, per-process caches
+        with page_cache_off():  # warm-up: content types, per-process caches
+            status = client.get(url).status_code
         return status, count_queries(lambda: client.get(url))
 
     pages = list(pages)

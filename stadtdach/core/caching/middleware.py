@@ -1,0 +1,98 @@
+"""The anonymous page cache. It sits above the session, CSRF and authentication
+middleware: a visitor without a session is served a stored page without touching them.
+
+Only requests that can carry nothing personal are served or stored: GET, no session
+cookie, no message cookie, no Authorization header. Only responses that carry nothing
+personal are stored: status 200, complete (not streamed), no cookie set (a CSRF token
+sets one), not marked private or no-store. Language, host, scheme, the query string and
+htmx's partial requests are part of the key. Anything the cache throws is a miss."""
+
+import hashlib
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseNotModified
+
+from stadtdach.core.caching import clock, entries, tracking
+
+HEADER = "X-Stadtdach-Cache"
+_UNCACHEABLE_CONTROL = ("private", "no-store", "no-cache")
+# Headers that belong to one response, not to its stored copy.
+_NOT_STORED = {"set-cookie", "date", HEADER.lower()}
+
+
+def _cacheable_request(request, config) -> bool:
+    if request.method != "GET":
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    if "HTTP_AUTHORIZATION" in request.META or len(request.META.get("QUERY_STRING", "")) > 2000:
+        return False
+    return not request.path.startswith(config["exclude"])
+
+
+def _name(request) -> str:
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    parts = (
+        request.scheme,
+        request.META.get("HTTP_HOST", "").lower(),
+        request.path,
+        query,
+        request.headers.get("HX-Request", ""),
+        request.headers.get("HX-Target", ""),
+    )
+    return "page:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _cacheable_response(response, config) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in _UNCACHEABLE_CONTROL):
+        return False
+    return len(response.content) <= config["max_bytes"]
+
+
+def _etag(content: bytes) -> str:
+    return '"' + hashlib.md5(content, usedforsecurity=False).hexdigest()[:20] + '"'
+
+
+def _replay(request, stored) -> HttpResponse:
+    headers, content, etag = stored
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+        response["ETag"] = etag
+    else:
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        response["ETag"] = etag
+    response[HEADER] = "hit"
+    return response
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        config = settings.STADTDACH_PAGE_CACHE
+        if not config["enabled"] or not _cacheable_request(request, config):
+            return self.get_response(request)
+        name = _name(request)
+        found = entries.lookup(name)
+        if found.fresh:
+            return _replay(request, found.value)
+        if found.snapshot is None:  # the cache fails: serve the page as if there were none
+            return self.get_response(request)
+        with tracking.recording() as recorder:
+            response = self.get_response(request)
+        if _cacheable_response(response, config):
+            recorder.add((), clock.expiry(recorder.tables))
+            etag = _etag(response.content)
+            headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED]
+            entries.store(name, found, recorder, (headers, response.content, etag))
+            response.setdefault("ETag", etag)
+            response[HEADER] = "miss"
+        return response

@@ -1,0 +1,97 @@
+"""Version tokens: one per table, in the page cache. A write gives its table a new random
+token; a cached value remembers the tokens it was built under.
+
+A token that is missing (never set, evicted, the cache server restarted) is created
+fresh, so it can never equal a token that a stored value remembers. When the cache
+cannot be reached, reads answer None (the caller does not cache) and bumps are kept
+and retried with the next bump or lookup of this process."""
+
+import logging
+import secrets
+import threading
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "sd:v:"
+# Stands for every table: bumped by invalidate_all() (a release, a bulk load with COPY).
+EVERYTHING = "*"
+
+_pending: set[str] = set()
+_pending_lock = threading.Lock()
+_last_warning = 0.0
+
+
+def backend():
+    return caches[settings.STADTDACH_PAGE_CACHE["alias"]]
+
+
+def _key(table: str) -> str:
+    return PREFIX + table
+
+
+def _token() -> str:
+    return secrets.token_hex(8)
+
+
+def warn(message: str, error: BaseException) -> None:
+    """Log a cache failure at most once a minute per process (a down server fails often)."""
+    global _last_warning
+    now = time.monotonic()
+    if now - _last_warning > 60:
+        _last_warning = now
+        logger.warning("%s: %s: %s", message, type(error).__name__, error)
+
+
+def snapshot(tables) -> dict[str, str] | None:
+    """The current tokens of these tables and of EVERYTHING; None if the cache fails."""
+    retry_pending()
+    names = {*tables, EVERYTHING}
+    keys = {_key(name): name for name in names}
+    try:
+        cache = backend()
+        found = cache.get_many(list(keys))
+        missing = [key for key in keys if not isinstance(found.get(key), str)]
+        if missing:
+            for key in missing:
+                cache.add(key, _token(), timeout=None)
+            found.update(cache.get_many(missing))
+    except Exception as error:  # noqa: BLE001 - any cache failure means: do not cache
+        warn("page cache: reading versions failed", error)
+        return None
+    result = {}
+    for key, name in keys.items():
+        value = found.get(key)
+        if not isinstance(value, str):
+            return None
+        result[name] = value
+    return result
+
+
+def bump(tables) -> None:
+    """Give these tables new tokens: every value built from them is stale now."""
+    names = set(tables)
+    with _pending_lock:
+        names |= _pending
+        _pending.clear()
+    if not names:
+        return
+    try:
+        backend().set_many({_key(name): _token() for name in names}, timeout=None)
+    except Exception as error:  # noqa: BLE001 - never fail a write because of the cache
+        with _pending_lock:
+            _pending.update(names)
+        warn("page cache: invalidation failed, will retry", error)
+
+
+def retry_pending() -> None:
+    if _pending:
+        bump(())
+
+
+def invalidate_all() -> None:
+    """Make every cached page and fragment stale (after COPY loads, for operators)."""
+    bump({EVERYTHING})
