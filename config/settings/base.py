@@ -111,8 +111,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    # Django's model backend, extended: log in with the user name or the e-mail address.
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # allauth's, which extends Django's model backend: log in with the user name or the
+    # e-mail address; rules' permissions are not looked up among model permissions.
+    "stadtdach.accounts.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -208,7 +209,9 @@ else:
         },
     }
 STADTDACH_PAGE_CACHE = {
-    "enabled": env.flag("PAGE_CACHE", True),
+    # Whole pages for visitors without a session; fragments (shared parts) for everyone.
+    "pages": env.flag("PAGE_CACHE", True),
+    "fragments": env.flag("FRAGMENT_CACHE", True),
     "alias": "pages",
     # A stored page is kept at most this long, and never past midnight or a time
     # boundary of what it shows (core/caching/clock.py).

@@ -2,8 +2,10 @@
 section, its pages as a second row. One explicit structure, read by base.html."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -70,25 +72,37 @@ def _detail_prefix(route: str) -> str:
     return reverse(route, args=["x"]).rsplit("x/", 1)[0]
 
 
+@lru_cache(maxsize=16)
+def _addresses(language: str, urlconf, prefix: str) -> tuple:
+    """Per section: its address, every address that belongs to it, its pages' addresses.
+    Addresses depend only on the language and the URL configuration: reversed once."""
+    result = []
+    for section in MAIN_NAVIGATION:
+        pages = tuple((reverse(name), label) for name, label in section.pages)
+        own = (reverse(section.url_name), *(u for u, _ in pages))
+        own += tuple(_detail_prefix(route) for route in section.detail_routes)
+        result.append((reverse(section.url_name), own, pages))
+    return tuple(result)
+
+
 def navigation(request):
     """The sections with the current one marked (the longest matching address wins), and
     the current section's pages with the current page marked."""
     path = request.path
+    addresses = _addresses(get_language(), get_urlconf(), get_script_prefix())
     matches = []
-    for index, section in enumerate(MAIN_NAVIGATION):
-        urls = [reverse(section.url_name), *(reverse(name) for name, _ in section.pages)]
-        urls += [_detail_prefix(route) for route in section.detail_routes]
-        longest = max((len(u) for u in urls if path.startswith(u)), default=0)
+    for index, (_url, own, _pages) in enumerate(addresses):
+        longest = max((len(u) for u in own if path.startswith(u)), default=0)
         matches.append((longest, index))
     best_length, best = max(matches)
     current = best if best_length else None
     sections = [
-        {"url": reverse(s.url_name), "label": s.label, "current": i == current}
-        for i, s in enumerate(MAIN_NAVIGATION)
+        {"url": url, "label": s.label, "current": i == current}
+        for i, (s, (url, _own, _pages)) in enumerate(zip(MAIN_NAVIGATION, addresses, strict=True))
     ]
     pages = []
     if current is not None and MAIN_NAVIGATION[current].pages:
-        page_urls = [(reverse(name), label) for name, label in MAIN_NAVIGATION[current].pages]
+        page_urls = addresses[current][2]
         lengths = [len(u) if path.startswith(u) else 0 for u, _ in page_urls]
         here = lengths.index(max(lengths)) if max(lengths) else None
         pages = [

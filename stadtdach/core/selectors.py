@@ -2,14 +2,18 @@
 
 from django.db.models import QuerySet
 
+from stadtdach.core.caching import entries
 from stadtdach.core.models import AuditEntry, Municipality, TextBlock
 
 _FALLBACK = Municipality(name="Stadtdach", official_name="Stadtdach")
 
 
 def municipality() -> Municipality:
-    """The configured town, or a neutral placeholder before the first set-up."""
-    return Municipality.objects.order_by("pk").first() or _FALLBACK
+    """The configured town, or a neutral placeholder before the first set-up. Every page
+    shows it: kept in the fragment cache (no query while it is unchanged)."""
+    return entries.get_or_compute(
+        "municipality", lambda: Municipality.objects.order_by("pk").first() or _FALLBACK
+    )
 
 
 def audit_entries(

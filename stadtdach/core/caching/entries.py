@@ -103,7 +103,7 @@ def get_or_compute(name: str, compute, *, clock: bool = True, detached: bool = F
     ``detached`` (the clock's own bookkeeping)."""
     from stadtdach.core.caching import clock as clock_module
 
-    if not settings.STADTDACH_PAGE_CACHE["enabled"]:
+    if not settings.STADTDACH_PAGE_CACHE["fragments"]:
         return compute()
     found = lookup(name)
     if found.fresh:

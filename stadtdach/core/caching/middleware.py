@@ -3,9 +3,10 @@ middleware: a visitor without a session is served a stored page without touching
 
 Only requests that can carry nothing personal are served or stored: GET, no session
 cookie, no message cookie, no Authorization header. Only responses that carry nothing
-personal are stored: status 200, complete (not streamed), no cookie set (a CSRF token
-sets one), not marked private or no-store. Language, host, scheme, the query string and
-htmx's partial requests are part of the key. Anything the cache throws is a miss."""
+personal are stored: status 200, complete (not streamed), no message shown, no cookie
+set but the CSRF cookie, not marked private or no-store. Form tokens are replaced by
+placeholders and filled per visitor (holes.py). Language, host, scheme, the query string
+and htmx's partial requests are part of the key. Anything the cache throws is a miss."""
 
 import hashlib
 from urllib.parse import urlencode
@@ -13,12 +14,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
 
-from stadtdach.core.caching import clock, entries, tracking
+from stadtdach.core.caching import clock, entries, holes, tracking
 
 HEADER = "X-Stadtdach-Cache"
 _UNCACHEABLE_CONTROL = ("private", "no-store", "no-cache")
 # Headers that belong to one response, not to its stored copy.
-_NOT_STORED = {"set-cookie", "date", HEADER.lower()}
+_NOT_STORED = {"set-cookie", "date", "content-length", HEADER.lower()}
 
 
 def _cacheable_request(request, config) -> bool:
@@ -45,9 +46,14 @@ def _name(request) -> str:
     return "page:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-def _cacheable_response(response, config) -> bool:
-    if response.status_code != 200 or response.streaming or response.cookies:
+def _cacheable_response(request, response, config) -> bool:
+    if response.status_code != 200 or response.streaming:
         return False
+    if set(response.cookies) - holes.allowed_cookies():
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and (messages.used or messages._queued_messages):
+        return False  # a message for this visitor is on the page
     control = response.get("Cache-Control", "").lower()
     if any(word in control for word in _UNCACHEABLE_CONTROL):
         return False
@@ -60,14 +66,20 @@ def _etag(content: bytes) -> str:
 
 def _replay(request, stored) -> HttpResponse:
     headers, content, etag = stored
-    if etag in request.headers.get("If-None-Match", ""):
+    if etag and etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
         response["ETag"] = etag
     else:
-        response = HttpResponse(content)
+        response = HttpResponse()
         for name, value in headers:
             response[name] = value
-        response["ETag"] = etag
+        if etag:
+            response["ETag"] = etag
+            response.content = content
+        else:  # per-visitor values: no ETag, a browser's old copy holds used tokens
+            response.content = holes.fill(request, content, response)
+            holes.set_cookie(request, response)
+        response["Content-Length"] = str(len(response.content))
     response[HEADER] = "hit"
     return response
 
@@ -78,7 +90,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         config = settings.STADTDACH_PAGE_CACHE
-        if not config["enabled"] or not _cacheable_request(request, config):
+        if not config["pages"] or not _cacheable_request(request, config):
             return self.get_response(request)
         name = _name(request)
         found = entries.lookup(name)
@@ -88,11 +100,13 @@ class PageCacheMiddleware:
             return self.get_response(request)
         with tracking.recording() as recorder:
             response = self.get_response(request)
-        if _cacheable_response(response, config):
+        if _cacheable_response(request, response, config):
             recorder.add((), clock.expiry(recorder.tables))
-            etag = _etag(response.content)
+            content = holes.punch(response.content)
+            etag = "" if holes.has_holes(content) else _etag(content)
             headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED]
-            entries.store(name, found, recorder, (headers, response.content, etag))
-            response.setdefault("ETag", etag)
+            entries.store(name, found, recorder, (headers, content, etag))
+            if etag:
+                response.setdefault("ETag", etag)
             response[HEADER] = "miss"
         return response

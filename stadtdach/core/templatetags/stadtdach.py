@@ -1,8 +1,9 @@
 """Template helpers used on every page."""
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import translate_url
+from django.urls import get_script_prefix, translate_url
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -48,6 +49,16 @@ def sample_badge(obj):
     return {"is_sample": getattr(obj, "is_sample", False), "note": getattr(obj, "sample_note", "")}
 
 
+def _in_language(path: str, code: str) -> str:
+    """This page's address in another language. German pages carry no prefix, English
+    ones /en/, and the addresses themselves are not translated (config/urls.py), so the
+    prefix is all that changes; elsewhere Django's translate_url resolves the address."""
+    if get_script_prefix() != "/":
+        return translate_url(path, code)
+    german = path[3:] if path.startswith("/en/") else path
+    return german if code == settings.LANGUAGE_CODE else f"/{code}{german}"
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """Links to this page in every language; plain links work without JavaScript."""
@@ -55,7 +66,7 @@ def language_links(context) -> list[dict]:
     current = get_language()
     links = []
     for code, name in LANGUAGE_NAMES.items():
-        url = translate_url(request.path, code)
+        url = _in_language(request.path, code)
         if request.GET:
             url = f"{url}?{request.GET.urlencode()}"
         links.append({"code": code, "name": name, "url": url, "current": code == current})

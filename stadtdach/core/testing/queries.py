@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 def page_cache_off() -> Iterator[None]:
     """Build every page and fragment afresh inside the block."""
     with override_settings(
-        STADTDACH_PAGE_CACHE={**settings.STADTDACH_PAGE_CACHE, "enabled": False}
+        STADTDACH_PAGE_CACHE={**settings.STADTDACH_PAGE_CACHE, "pages": False, "fragments": False}
     ):
         yield
 
