@@ -84,6 +84,7 @@ TEMPLATES = [
                 "django.templatetags.i18n",
                 "django.templatetags.static",
                 "stadtdach.core.templatetags.stadtdach",
+                "stadtdach.core.templatetags.fragments",
                 "rules.templatetags.rules",
             ],
         },

@@ -96,11 +96,13 @@ def limit(expires: float) -> None:
         recorder.add((), expires)
 
 
-def get_or_compute(name: str, compute, *, clock: bool = True, detached: bool = False):
+def get_or_compute(
+    name: str, compute, *, clock: bool = True, detached: bool = False, storable=None
+):
     """A fragment: ``compute()``'s value, cached until a table it read changes or its
     time boundary passes. The value must not depend on who asks (or ``name`` says who).
     The value's tables and expiry pass to the value being built around it, unless
-    ``detached`` (the clock's own bookkeeping)."""
+    ``detached`` (the clock's own bookkeeping). ``storable(value)`` may refuse a value."""
     from stadtdach.core.caching import clock as clock_module
 
     if not settings.STADTDACH_PAGE_CACHE["fragments"]:
@@ -115,5 +117,6 @@ def get_or_compute(name: str, compute, *, clock: bool = True, detached: bool = F
         value = compute()
         if clock:
             recorder.add((), clock_module.expiry(recorder.tables))
-    store(name, found, recorder, value)
+    if storable is None or storable(value):
+        store(name, found, recorder, value)
     return value
