@@ -3,23 +3,31 @@ number of queries, however many contributions there are (tests/test_query_budget
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from stadtdach.accounts.permissions import is_coordinator
+from stadtdach.core.caching import entries
 from stadtdach.participation import permissions
 from stadtdach.participation.ideas.models import Support
 from stadtdach.participation.models import (
     Comment,
     Contribution,
-    ContributionImage,
     ContributionStatus,
     ParticipationProcess,
     ProcessState,
     Report,
-    StatusChange,
     Subscription,
     TargetGroup,
     Visibility,
@@ -27,8 +35,8 @@ from stadtdach.participation.models import (
 
 # Pages that list contributions show this many per page.
 PAGE_SIZE = 20
-# Comments shown on a contribution's or measure's page (newest last); more are paged.
-COMMENTS_PAGE_SIZE = 30
+# Comments shown on a contribution's or measure's page (oldest first); more are paged.
+COMMENTS_PAGE_SIZE = 50
 
 
 def count_of(model, field_name: str, *, extra: Q | None = None, **filters) -> Subquery:
@@ -128,10 +136,32 @@ def may_see_contribution(user, contribution: Contribution) -> bool:
 
 
 def contribution_detail(pk: int, user) -> Contribution:
-    """A contribution with everything its page shows except comments and images (5
-    queries: the row with its relations, themes, goals, measures, status history)."""
-    contribution = (
-        with_counts(Contribution.objects.all())
+    """A contribution with its process, author, what it answers, its support count and
+    the number of listed comments (``support_count``, ``listed_comment_count``), and what
+    the user did here (``viewer_supports``, ``viewer_pending_comment``). The shared part
+    is kept in the fragment cache (1 query when built); the user's part is 1 query for
+    logged-in users. Themes, status history, goals, measures, images and comments are
+    read by the page's fragments when they are built."""
+    contribution = entries.get_or_compute(f"contribution:{int(pk)}", lambda: _contribution(pk))
+    if contribution is None or not user.has_perm(
+        "participation.view_process", contribution.process
+    ):
+        raise Http404
+    contribution.viewer_supports, contribution.viewer_pending_comment = _viewer_state(
+        user, contribution
+    )
+    if not may_see_contribution(user, contribution):
+        raise Http404
+    return contribution
+
+
+def _contribution(pk: int) -> Contribution | None:
+    listed = Q(visibility__in=[Visibility.PUBLISHED, Visibility.HIDDEN])
+    return (
+        Contribution.objects.annotate(
+            support_count=count_of(Support, "contribution"),
+            listed_comment_count=count_of(Comment, "contribution", extra=listed),
+        )
         .select_related(
             "process",
             "process__phase",
@@ -144,22 +174,36 @@ def contribution_detail(pk: int, user) -> Contribution:
             "survey_answer__question__survey",
             "offline_result__event",
         )
-        .prefetch_related(
-            "themes",
-            Prefetch("goals", queryset=_goals()),
-            Prefetch("measures", queryset=_measures()),
-            Prefetch("status_changes", queryset=StatusChange.objects.all()),
-        )
         .filter(pk=pk)
         .first()
     )
-    if contribution is None or not user.has_perm(
-        "participation.view_process", contribution.process
-    ):
-        raise Http404
-    if not may_see_contribution(user, contribution):
-        raise Http404
-    return contribution
+
+
+def _viewer_state(user, contribution: Contribution) -> tuple[bool, bool]:
+    """(supports it, has a comment on it awaiting moderation): 1 query, none for visitors."""
+    if not user.is_authenticated:
+        return False, False
+    supports = Support.objects.filter(contribution=OuterRef("pk"), user=user.pk)
+    pending = Comment.objects.filter(
+        contribution=OuterRef("pk"), author=user.pk, visibility=Visibility.PENDING
+    )
+    row = (
+        Contribution.objects.filter(pk=contribution.pk)
+        .annotate(s=Exists(supports), p=Exists(pending))
+        .values_list("s", "p")
+        .first()
+    )
+    return (bool(row[0]), bool(row[1])) if row else (False, False)
+
+
+def feedback_of(contribution: Contribution) -> dict:
+    """What became of it: its status history and the goals and measures it fed, as
+    querysets read only when the page's feedback fragment is built (3 queries)."""
+    return {
+        "status_changes": contribution.status_changes.all(),
+        "goals": contribution.goals.select_related("action_field"),
+        "measures": contribution.measures.select_related("action_field").only(*_MEASURE_FIELDS),
+    }
 
 
 def _goals():
@@ -171,13 +215,18 @@ def _goals():
 def _measures():
     from stadtdach.strategy.models import Measure
 
-    return Measure.objects.select_related("action_field").only(
-        "pk", "code", "title", "status", "is_sample", "action_field__name", "action_field__slug"
-    )
+    return Measure.objects.select_related("action_field").only(*_MEASURE_FIELDS)
 
 
-def images_of(contribution: Contribution) -> list[ContributionImage]:
-    return list(contribution.images.all())
+_MEASURE_FIELDS = (
+    "pk",
+    "code",
+    "title",
+    "status",
+    "is_sample",
+    "action_field__name",
+    "action_field__slug",
+)
 
 
 def public_comments(*, contribution=None, measure=None, user=None) -> QuerySet[Comment]:
@@ -198,6 +247,9 @@ def public_comments(*, contribution=None, measure=None, user=None) -> QuerySet[C
 def has_supported(user, contribution: Contribution) -> bool:
     if not user.is_authenticated:
         return False
+    known = getattr(contribution, "viewer_supports", None)  # annotated by the selector
+    if known is not None:
+        return bool(known)
     return Support.objects.filter(contribution=contribution, user=user).exists()
 
 

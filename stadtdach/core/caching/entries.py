@@ -113,7 +113,12 @@ def get_or_compute(
         if outer is not None and not detached:
             outer.add(found.entry.tables, found.entry.expires)
         return found.value
+    outer = tracking.current()
     with tracking.recording(detached=detached) as recorder:
+        if outer is not None and not detached:
+            # What the request read before (the view's objects, their annotations) may
+            # show inside the fragment: it depends on those tables too.
+            recorder.add(outer.tables)
         value = compute()
         if clock:
             recorder.add((), clock_module.expiry(recorder.tables))

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
 
-from stadtdach.core.caching import clock, entries, holes, tracking
+from stadtdach.core.caching import clock, entries, holes, tracking, versions
 
 HEADER = "X-Stadtdach-Cache"
 _UNCACHEABLE_CONTROL = ("private", "no-store", "no-cache")
@@ -77,7 +77,7 @@ def _replay(request, stored) -> HttpResponse:
             response["ETag"] = etag
             response.content = content
         else:  # per-visitor values: no ETag, a browser's old copy holds used tokens
-            response.content = holes.fill(request, content, response)
+            response.content = holes.fill(request, content)
             holes.set_cookie(request, response)
         response["Content-Length"] = str(len(response.content))
     response[HEADER] = "hit"
@@ -110,3 +110,22 @@ class PageCacheMiddleware:
                 response.setdefault("ETag", etag)
             response[HEADER] = "miss"
         return response
+
+
+class RequestRecordingMiddleware:
+    """Records what each request reads (after authentication), so that a fragment built
+    during it depends on the tables of everything the view had read before: data a
+    view passes into a fragment is tracked like data the fragment reads itself. The
+    session, the user and their roles are loaded first and not recorded: they are who
+    asks, not what is shown (a fragment that shows them must have the user in its key)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with tracking.paused():
+            user = request.user
+            if user.is_authenticated:
+                user.role_codes  # noqa: B018 - loaded here, unrecorded
+        with tracking.recording(), versions.request_scope():
+            return self.get_response(request)

@@ -6,10 +6,12 @@ fresh, so it can never equal a token that a stored value remembers. When the cac
 cannot be reached, reads answer None (the caller does not cache) and bumps are kept
 and retried with the next bump or lookup of this process."""
 
+import contextvars
 import logging
 import secrets
 import threading
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import caches
@@ -46,10 +48,40 @@ def warn(message: str, error: BaseException) -> None:
         logger.warning("%s: %s: %s", message, type(error).__name__, error)
 
 
+# Tokens already read in this request: each table's token is read once per request (a
+# page with several fragments asks for the same tables). Older tokens are never wrong:
+# a value is then checked against, or stored under, a moment before the request began.
+_seen: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar(
+    "stadtdach_tokens_seen", default=None
+)
+
+
+@contextmanager
+def request_scope():
+    token = _seen.set({})
+    try:
+        yield
+    finally:
+        _seen.reset(token)
+
+
 def snapshot(tables) -> dict[str, str] | None:
     """The current tokens of these tables and of EVERYTHING; None if the cache fails."""
-    retry_pending()
+    seen = _seen.get()
     names = {*tables, EVERYTHING}
+    if seen is None:
+        return _read(names)
+    missing = names - seen.keys()
+    if missing:
+        found = _read(missing)
+        if found is None:
+            return None
+        seen.update(found)
+    return {name: seen[name] for name in names}
+
+
+def _read(names: set[str]) -> dict[str, str] | None:
+    retry_pending()
     keys = {_key(name): name for name in names}
     try:
         cache = backend()
@@ -79,8 +111,12 @@ def bump(tables) -> None:
         _pending.clear()
     if not names:
         return
+    tokens = {name: _token() for name in names}
+    seen = _seen.get()
+    if seen is not None:
+        seen.update(tokens)  # this request sees its own writes
     try:
-        backend().set_many({_key(name): _token() for name in names}, timeout=None)
+        backend().set_many({_key(name): value for name, value in tokens.items()}, timeout=None)
     except Exception as error:  # noqa: BLE001 - never fail a write because of the cache
         with _pending_lock:
             _pending.update(names)

@@ -177,19 +177,6 @@ def test_no_value_is_kept_past_local_midnight():
     assert clock.next_midnight(start.timestamp()) - start.timestamp() == 23 * 3600
 
 
-@pytest.mark.django_db
-def test_the_clock_ends_values_that_read_a_table_with_a_coming_moment(demo):
-    from stadtdach.participation.models import ParticipationProcess
-
-    process = ParticipationProcess.objects.first()
-    soon = timezone.now() + datetime.timedelta(minutes=5)
-    ParticipationProcess.objects.filter(pk=process.pk).update(ends_at=soon)
-    table = ParticipationProcess._meta.db_table
-
-    assert clock.expiry({table}) <= soon.timestamp() + 0.001
-    assert clock.expiry({"core_textblock"}) == clock.next_midnight()
-
-
 # Date-times that pages do not compare with the present: records of when something
 # happened. A new date-time field must be added here or to STADTDACH_CLOCK_FIELDS.
 NOT_CLOCK_FIELDS = {

@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from conftest import skip_or_fail
+from stadtdach.core.caching import clock
 from stadtdach.core.caching.middleware import HEADER
 
 pytestmark = pytest.mark.django_db
@@ -271,3 +272,15 @@ def test_redis_holds_pages_and_versions_across_clients(demo, settings):
 def test_the_cache_can_be_switched_off(demo, settings):
     settings.STADTDACH_PAGE_CACHE = {**settings.STADTDACH_PAGE_CACHE, "pages": False}
     assert all(HEADER not in r for r in fetch(Client(), "/massnahmen/"))
+
+
+def test_the_clock_ends_values_that_read_a_table_with_a_coming_moment(demo):
+    from stadtdach.participation.models import ParticipationProcess
+
+    process = ParticipationProcess.objects.first()
+    soon = timezone.now() + datetime.timedelta(minutes=5)
+    ParticipationProcess.objects.filter(pk=process.pk).update(ends_at=soon)
+    table = ParticipationProcess._meta.db_table
+
+    assert clock.expiry({table}) <= soon.timestamp() + 0.001
+    assert clock.expiry({"core_textblock"}) == clock.next_midnight()

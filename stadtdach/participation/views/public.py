@@ -5,12 +5,13 @@ import contextlib
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from stadtdach.core.pagination import CountedPaginator
 from stadtdach.core.ratelimit import limit_posts
 from stadtdach.core.services import DuplicateSubmission
 from stadtdach.participation import formats, permissions, selectors
@@ -87,11 +88,17 @@ def _contribution_page(request, contribution, *, comment_form=None, status=200):
     user = request.user
     process = contribution.process
     entry = formats.get(contribution.format)
-    paginator = Paginator(
-        selectors.public_comments(contribution=contribution, user=user),
-        selectors.COMMENTS_PAGE_SIZE,
+    # Everyone who has no comment awaiting moderation here sees the same comments: they
+    # are a shared fragment of the page, fetched only when it is built.
+    shared = not contribution.viewer_pending_comment
+    comments = selectors.public_comments(contribution=contribution, user=None if shared else user)
+    number = page_number(request)
+    counted = contribution.listed_comment_count if shared else None
+    comment_page = SimpleLazyObject(
+        lambda: CountedPaginator(comments, selectors.COMMENTS_PAGE_SIZE, count=counted).get_page(
+            number
+        )
     )
-    comment_page = paginator.get_page(page_number(request))
     comment_decision = permissions.decide(user, contribution, COMMENT)
     rate_decision = permissions.decide(user, contribution, RATE)
     visible = contribution.visibility == Visibility.PUBLISHED
@@ -99,8 +106,10 @@ def _contribution_page(request, contribution, *, comment_form=None, status=200):
         "contribution": contribution,
         "process": process,
         "format": entry,
-        "images": selectors.images_of(contribution) if visible or contribution.is_by(user) else [],
+        "show_images": visible or contribution.is_by(user),
+        "feedback": selectors.feedback_of(contribution),
         "comment_page": comment_page,
+        "comments_shared": shared,
         "comment_form": comment_form
         if comment_form is not None
         else (CommentForm() if comment_decision and visible else None),
