@@ -8,6 +8,8 @@ from stadtdach.core import views as core_views
 handler400 = "stadtdach.core.views.bad_request"
 handler403 = "stadtdach.core.views.permission_denied"
 handler404 = "stadtdach.core.views.page_not_found"
+# Not a Django handler: django-allauth renders it when one of its rate limits applies.
+handler429 = "stadtdach.core.ratelimit.too_many_requests"
 handler500 = "stadtdach.core.views.server_error"
 
 urlpatterns = [

@@ -44,7 +44,10 @@ class LoginForm(AuthenticationForm):
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = _("User name or e-mail address")
+        # The length is checked before the name is looked up: a longer one would make
+        # SQLite refuse the lookup ("LIKE or GLOB pattern too complex").
         self.fields["username"].max_length = 254
+        self.fields["username"].validators.append(MaxLengthValidator(254))
         self.fields["username"].widget.attrs["maxlength"] = "254"
         _limit_password(self.fields["password"])
 

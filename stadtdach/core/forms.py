@@ -2,8 +2,10 @@
 the loaded version on change forms, and our accessible templates."""
 
 import uuid
+from datetime import date, datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +49,21 @@ class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+# Dates outside these years are typing errors (0202 for 2020); near the ends of the
+# calendar a time converted to UTC for the database would even overflow (year 1, 9999).
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2199
+
+
+def validate_plausible_date(value) -> None:
+    day = value.date() if isinstance(value, datetime) else value
+    if isinstance(day, date) and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise ValidationError(
+            _("Please enter a date between the years %(earliest)s and %(latest)s."),
+            code="date_range",
+            params={"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR},
+        )
+
+
 class StadtdachModelForm(forms.ModelForm):
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
@@ -68,6 +85,8 @@ class StadtdachModelForm(forms.ModelForm):
                 field.__class__ = SafeModelChoiceField
             elif type(field) is forms.ModelMultipleChoiceField:
                 field.__class__ = SafeModelMultipleChoiceField
+            if isinstance(field, forms.DateField | forms.DateTimeField):
+                field.validators.append(validate_plausible_date)
             model_field = self._meta_field(name)
             if isinstance(model_field, models.TextField) and isinstance(field, forms.CharField):
                 field.max_length = field.max_length or MAX_TEXT_LENGTH

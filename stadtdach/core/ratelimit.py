@@ -29,6 +29,16 @@ def hit(scope: str, key: str, *, limit: int, seconds: int) -> bool:
     return count <= limit
 
 
+def too_many_requests(request, exception=None, *, retry_seconds: int | None = None):
+    """The 429 page of every rate limit: ours (``limit_posts``) and django-allauth's, which
+    renders ``handler429`` of the root URLconf (config/urls.py) and knows no wait time."""
+    minutes = -(-retry_seconds // 60) if retry_seconds else None
+    response = render(request, "429.html", {"retry_minutes": minutes}, status=429)
+    if retry_seconds:
+        response["Retry-After"] = str(retry_seconds)
+    return response
+
+
 def limit_posts(scope: str, *, requests: int | None = None, seconds: int | None = None):
     """Decorate a view: POSTs beyond the rate get a 429 page in plain German.
 
@@ -43,13 +53,11 @@ def limit_posts(scope: str, *, requests: int | None = None, seconds: int | None 
                 limit = requests or config["requests"]
                 window = seconds or config["seconds"]
                 if not hit(scope, client_address(request), limit=limit, seconds=window):
-                    response = render(
-                        request, "429.html", {"retry_minutes": -(-window // 60)}, status=429
-                    )
-                    response["Retry-After"] = str(window)
-                    return response
+                    return too_many_requests(request, retry_seconds=window)
             return view(request, *args, **kwargs)
 
+        # Marks the view for the tests that render every limiter's 429 page.
+        wrapped.rate_limit_scope = scope
         return wrapped
 
     return decorator
