@@ -114,13 +114,17 @@ def overview(user, *, phase: str = "", target_group: str = "") -> Overview:
 
 
 def process_detail(slug: str, user) -> ParticipationProcess:
-    """One process with its phase, draft stage, coordinator and target groups (2 queries);
-    404 when it does not exist or the user may not see it."""
-    process = (
-        ParticipationProcess.objects.select_related("phase", "draft_stage", "coordinator")
-        .prefetch_related("target_groups")
-        .filter(slug=slug)
-        .first()
+    """One process with its phase, draft stage, coordinator and target groups (2 queries
+    when built, then kept in the fragment cache); 404 when it does not exist or the user
+    may not see it."""
+    process = entries.get_or_compute(
+        f"process:{slug}",
+        lambda: (
+            ParticipationProcess.objects.select_related("phase", "draft_stage", "coordinator")
+            .prefetch_related("target_groups")
+            .filter(slug=slug)
+            .first()
+        ),
     )
     if process is None or not user.has_perm("participation.view_process", process):
         raise Http404

@@ -35,17 +35,14 @@ class Recorder:
 _recorders: contextvars.ContextVar[tuple[Recorder, ...]] = contextvars.ContextVar(
     "stadtdach_recorders", default=()
 )
-_paused: contextvars.ContextVar[bool] = contextvars.ContextVar("stadtdach_paused", default=False)
 
 
 @contextmanager
 def paused():
-    """Reads inside the block are not content (the session and the user of a request)."""
-    token = _paused.set(True)
-    try:
+    """Reads inside the block are not content of what is being built around it (the
+    session and the user of a request); values built inside record their own reads."""
+    with recording(detached=True):
         yield
-    finally:
-        _paused.reset(token)
 
 
 @contextmanager
@@ -110,7 +107,7 @@ def written(connection, names) -> None:
 def execute_wrapper(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     read, write = tables.parse(sql)
-    if read and not _paused.get():
+    if read:
         stack = _recorders.get()
         if stack:
             stack[-1].tables.update(read)

@@ -61,12 +61,12 @@ def theme_queryset():
     return CrossCuttingTheme.objects.all()
 
 
-def supported_ids(user, ideas: list[Contribution]) -> set[int]:
-    """Which of the listed ideas the user supports (1 query, none for visitors)."""
-    if not user.is_authenticated or not ideas:
+def supported_in(user, process) -> set[int]:
+    """The ideas of the process the user supports (1 query, none for visitors)."""
+    if not user.is_authenticated:
         return set()
     return set(
-        Support.objects.filter(user=user, contribution__in=[i.pk for i in ideas]).values_list(
+        Support.objects.filter(user=user, contribution__process=process).values_list(
             "contribution_id", flat=True
         )
     )
