@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from stadtdach.communication import search as site_search
 from stadtdach.communication import services
 from stadtdach.communication.forms import AccessibilityFeedbackForm, SearchForm
+from stadtdach.core.caching import entries, fragments
 from stadtdach.core.ratelimit import limit_posts
 from stadtdach.core.services import DuplicateSubmission
 from stadtdach.process import selectors as process_selectors
@@ -19,13 +20,23 @@ from stadtdach.strategy.models import Measure
 
 
 def home(request):
-    edition = strategy_selectors.current_edition()
-    context = {"edition": edition}
-    if edition is not None:
-        context.update(
-            strategy_selectors.house(edition), standing=process_selectors.standing(edition)
-        )
-    return render(request, "communication/home.html", context)
+    """The start page: its body (the edition, where the process stands, the house) is a
+    fragment, read only when built; the panels below may differ per user."""
+    edition = entries.get_or_compute("current-edition", strategy_selectors.current_edition)
+
+    def body_context():
+        if edition is None:
+            return {"edition": None}
+        return {
+            "edition": edition,
+            "standing": process_selectors.standing(edition),
+            **strategy_selectors.house(edition),
+        }
+
+    body = fragments.render(
+        request, "home", "communication/partials/home_body.html", body_context, edition
+    )
+    return render(request, "communication/home.html", {"edition": edition, "body": body})
 
 
 def easy_language(request):

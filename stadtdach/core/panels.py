@@ -6,8 +6,14 @@ though strategy may not import those apps.
 explicit list, no registration by import). A panel function takes ``(request, obj)``
 and returns a ``Panel`` or None (nothing to show). Each panel must fetch its data in a
 fixed number of queries: the page's query budget includes it.
+
+A panel that looks the same for everyone with the same ``cache_key`` is kept as a
+fragment (core/caching): its ``context`` may then be a function, called only when the
+panel is built. The key must hold what the panel depends on besides the data (which
+processes the user may see, the object is added).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -17,7 +23,8 @@ from django.utils.module_loading import import_string
 @dataclass
 class Panel:
     template: str
-    context: dict = field(default_factory=dict)
+    context: dict | Callable[[], dict] = field(default_factory=dict)
+    cache_key: tuple | None = None
 
 
 def _functions(slot: str) -> tuple:

@@ -34,9 +34,13 @@ def measure_decisions(request, measure):
 
 
 def home_meetings(request, edition):
-    """On the start page: the next public meetings of the bodies (1 query)."""
-    meetings = selectors.upcoming_meetings(Viewer.public(), limit=3)
-    return Panel("governance/panels/next_meetings.html", {"meetings": meetings})
+    """On the start page: the next public meetings of the bodies (1 query when built; the
+    same for everyone)."""
+    return Panel(
+        "governance/panels/next_meetings.html",
+        lambda: {"meetings": selectors.upcoming_meetings(Viewer.public(), limit=3)},
+        cache_key=(),
+    )
 
 
 def task_links(request, task):

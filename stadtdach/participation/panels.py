@@ -10,11 +10,14 @@ from stadtdach.participation.forms import CommentForm
 
 
 def open_participation(request, obj):
-    """Home page: the processes open right now (1 query); nothing when none is open."""
-    processes = selectors.open_processes(request.user)
-    if not processes:
-        return None
-    return Panel("participation/panels/open_participation.html", {"processes": processes})
+    """Home page: the processes open right now (1 query when built; the same for everyone
+    who may see the same processes)."""
+    user = request.user
+    return Panel(
+        "participation/panels/open_participation.html",
+        lambda: {"processes": selectors.open_processes(user)},
+        cache_key=(selectors.visibility_class(user),),
+    )
 
 
 def measure_contributions(request, measure):

@@ -57,6 +57,13 @@ def with_counts(queryset: QuerySet[Contribution]) -> QuerySet[Contribution]:
     )
 
 
+def visibility_class(user) -> str:
+    """Which processes the user sees, as a word: everyone in a class sees the same."""
+    if is_coordinator(user):
+        return "all"
+    return "internal" if permissions.internal_participant(user) else "public"
+
+
 def visible_processes(user) -> QuerySet[ParticipationProcess]:
     """Processes the user may see: published public ones; internal ones for their
     participants; everything for the coordination."""

@@ -103,11 +103,21 @@ def euro(value):
 @register.simple_tag(takes_context=True)
 def panels(context, slot: str, obj):
     """Render the panels of other apps for this object (see core.panels)."""
+    from stadtdach.core.caching import fragments
     from stadtdach.core.panels import panels_for
 
     request = context.get("request")
-    parts = [
-        render_to_string(panel.template, {**panel.context, "object": obj}, request)
-        for panel in panels_for(slot, request, obj)
-    ]
+    parts = []
+    for panel in panels_for(slot, request, obj):
+
+        def panel_context(panel=panel):
+            data = panel.context() if callable(panel.context) else panel.context
+            return {**data, "object": obj}
+
+        if panel.cache_key is None:
+            parts.append(render_to_string(panel.template, panel_context(), request))
+        else:
+            name = f"panel:{panel.template}"
+            keys = (obj, *panel.cache_key)
+            parts.append(fragments.render(request, name, panel.template, panel_context, *keys))
     return mark_safe("".join(parts))  # noqa: S308 - rendered templates, escaped there
