@@ -95,20 +95,32 @@ def workspace(request):
     """A staff member's starting point: what their role lets them do."""
     if not request.user.has_perm("accounts.view_workspace"):
         raise PermissionDenied
-    edition = strategy_selectors.current_edition()
-    own_measures, own_count = [], 0
-    if edition is not None and request.user.unit_id:
-        mine = strategy_selectors.measure_queryset(edition).filter(
-            lead_unit_id=request.user.unit_id
-        )
-        own_measures, own_count = list(mine[: strategy_selectors.MEASURES_SHOWN]), mine.count()
+    edition = entries.get_or_compute("current-edition", strategy_selectors.current_edition)
+    unit_id = request.user.unit_id
+
+    def own_measures():  # the department's measures: a fragment per department
+        if edition is None or not unit_id:
+            return {"own_measures": [], "own_count": 0}
+        mine = strategy_selectors.measure_queryset(edition).filter(lead_unit_id=unit_id)
+        return {
+            "own_measures": list(mine[: strategy_selectors.MEASURES_SHOWN]),
+            "own_count": mine.count(),
+            "unit_name": request.user.unit.name,
+        }
+
     return render(
         request,
         "communication/workspace.html",
         {
             "edition": edition,
-            "own_measures": own_measures,
-            "own_count": own_count,
+            "own_measures": fragments.render(
+                request,
+                "unit-measures",
+                "communication/partials/unit_measures.html",
+                own_measures,
+                unit_id,
+                edition,
+            ),
             "can_add_measure": request.user.has_perm("strategy.add_measure"),
             "can_view_audit": request.user.has_perm("core.view_auditentry"),
             "statuses": Measure.Status.choices,

@@ -9,8 +9,8 @@ fixed number of queries: the page's query budget includes it.
 
 A panel that looks the same for everyone with the same ``cache_key`` is kept as a
 fragment (core/caching): its ``context`` may then be a function, called only when the
-panel is built. The key must hold what the panel depends on besides the data (which
-processes the user may see, the object is added).
+panel is built. The key must hold everything the panel depends on besides the data:
+the object when it shows one, which processes or bodies the user may see.
 """
 
 from collections.abc import Callable
@@ -25,6 +25,10 @@ class Panel:
     template: str
     context: dict | Callable[[], dict] = field(default_factory=dict)
     cache_key: tuple | None = None
+
+    def data(self) -> dict:
+        """The template context, built now when ``context`` is a function."""
+        return self.context() if callable(self.context) else self.context
 
 
 def _functions(slot: str) -> tuple:

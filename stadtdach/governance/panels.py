@@ -68,14 +68,17 @@ def task_links(request, task):
 def workspace_links(request, user):
     """On a staff member's workspace page: the workspaces of their bodies (1-2 queries)."""
     viewer = _viewer(request)
-    if viewer.sees_all:
-        bodies = Body.objects.exclude(kind=Body.Kind.FACTION)
-    else:
-        bodies = Body.objects.filter(pk__in=viewer.body_ids).exclude(kind=Body.Kind.FACTION)
-    bodies = list(bodies)
-    if not bodies:
+    if not viewer.sees_all and not viewer.body_ids:
         return None
-    return Panel("governance/panels/workspaces.html", {"bodies": bodies})
+
+    def context():
+        bodies = Body.objects.exclude(kind=Body.Kind.FACTION)
+        if not viewer.sees_all:
+            bodies = bodies.filter(pk__in=viewer.body_ids)
+        return {"bodies": list(bodies)}
+
+    key = ("all",) if viewer.sees_all else tuple(sorted(viewer.body_ids))
+    return Panel("governance/panels/workspaces.html", context, cache_key=key)
 
 
 def dashboard(request, edition):

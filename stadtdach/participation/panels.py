@@ -86,11 +86,12 @@ def workspace_participation(request, obj=None):
     user = request.user
     if not user.has_perm("participation.moderate"):
         return None
-    waiting, unanswered = selectors.work_counts()
-    return Panel(
-        "participation/panels/workspace.html",
-        {"waiting": waiting, "unanswered": unanswered},
-    )
+
+    def context():
+        waiting, unanswered = selectors.work_counts()
+        return {"waiting": waiting, "unanswered": unanswered}
+
+    return Panel("participation/panels/workspace.html", context, cache_key=("moderation",))
 
 
 # Part 2: the steering group's workspace, the process's timeline, calendars and tender
@@ -110,9 +111,10 @@ def workspace_steering(request, obj=None):
     if not user.has_perm("participation.view_resources"):
         return None
     internal = {"process__audience": "internal", "process__is_published": True}
+    reviews = user.has_perm("participation.review_fund")
     return Panel(
         "participation/panels/workspace_steering.html",
-        {
+        lambda: {
             "findings": list(
                 ConsensusFinding.objects.filter(**internal).select_related("process")[:10]
             ),
@@ -120,10 +122,9 @@ def workspace_steering(request, obj=None):
                 Prioritisation.objects.filter(**internal).select_related("process")[:10]
             ),
             "over": over_plan(),
-            "fund_waiting": open_review_count()
-            if user.has_perm("participation.review_fund")
-            else 0,
+            "fund_waiting": open_review_count() if reviews else 0,
         },
+        cache_key=("steering", reviews),
     )
 
 

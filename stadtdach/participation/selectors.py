@@ -286,32 +286,49 @@ def contributions_of(user) -> QuerySet[Contribution]:
     )
 
 
-def moderation_queue(*, process_slug: str = "") -> tuple[list[Contribution], list[Comment]]:
+# The moderation queue shows the oldest entries of each kind; what is done makes room.
+QUEUE_SHOWN = 50
+
+
+@dataclass
+class ModerationQueue:
+    contributions: list[Contribution]
+    comments: list[Comment]
+    contribution_total: int
+    comment_total: int
+
+
+def moderation_queue(*, process_slug: str = "") -> ModerationQueue:
     """What waits for the moderation: pending contributions and comments, and published
-    ones with open reports (oldest first; the queue shows at most 200 of each kind)."""
+    ones with open reports, the oldest QUEUE_SHOWN of each kind with their totals
+    (6 queries: each kind's rows, open reports and total)."""
     open_reports = Prefetch(
         "reports", queryset=Report.objects.filter(resolution=Report.Resolution.OPEN)
     )
-    reported = Q(reports__resolution=Report.Resolution.OPEN)
-    pending = Q(visibility=Visibility.PENDING)
-    contributions = (
-        Contribution.objects.filter(pending | reported)
-        .select_related("process", "author")
-        .prefetch_related(open_reports)
-        .distinct()
-        .order_by("created", "pk")
+    waiting = Q(visibility=Visibility.PENDING) | Q(
+        pk__in=Report.objects.filter(resolution=Report.Resolution.OPEN).values("contribution")
     )
-    comments = (
-        Comment.objects.filter(pending | reported)
-        .select_related("author", "contribution", "measure")
-        .prefetch_related(open_reports)
-        .distinct()
-        .order_by("created", "pk")
+    contributions = Contribution.objects.filter(waiting)
+    waiting_comments = Q(visibility=Visibility.PENDING) | Q(
+        pk__in=Report.objects.filter(resolution=Report.Resolution.OPEN).values("comment")
     )
+    comments = Comment.objects.filter(waiting_comments)
     if process_slug:
         contributions = contributions.filter(process__slug=process_slug)
         comments = comments.filter(contribution__process__slug=process_slug)
-    return list(contributions[:200]), list(comments[:200])
+    shown_contributions = (
+        contributions.select_related("process", "author")
+        .prefetch_related(open_reports)
+        .order_by("created", "pk")[:QUEUE_SHOWN]
+    )
+    shown_comments = (
+        comments.select_related("author", "contribution", "measure")
+        .prefetch_related(open_reports)
+        .order_by("created", "pk")[:QUEUE_SHOWN]
+    )
+    return ModerationQueue(
+        list(shown_contributions), list(shown_comments), contributions.count(), comments.count()
+    )
 
 
 def measure_contributions(measure, *, limit: int = 10) -> tuple[list[Contribution], int]:

@@ -111,13 +111,13 @@ def panels(context, slot: str, obj):
     for panel in panels_for(slot, request, obj):
 
         def panel_context(panel=panel):
-            data = panel.context() if callable(panel.context) else panel.context
-            return {**data, "object": obj}
+            return {**panel.data(), "object": obj}
 
         if panel.cache_key is None:
             parts.append(render_to_string(panel.template, panel_context(), request))
         else:
             name = f"panel:{panel.template}"
-            keys = (obj, *panel.cache_key)
-            parts.append(fragments.render(request, name, panel.template, panel_context, *keys))
+            parts.append(
+                fragments.render(request, name, panel.template, panel_context, *panel.cache_key)
+            )
     return mark_safe("".join(parts))  # noqa: S308 - rendered templates, escaped there

@@ -52,7 +52,7 @@ def test_workspace_panel_for_steering_group_only(db, rf, personas):
     request = rf.get("/")
     request.user = personas.steering_member
     panel = panels.workspace_steering(request)
-    assert panel is not None and panel.context["over"]
+    assert panel is not None and panel.data()["over"]
     request.user = personas.citizen
     assert panels.workspace_steering(request) is None
 

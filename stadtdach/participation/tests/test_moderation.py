@@ -123,8 +123,9 @@ def test_the_queue_hides_several_at_once_with_a_public_reason(world, personas, c
     Report.objects.create(comment=comment, reason="spam")
     client = client_for("participation_coordinator")
     page = client.get(reverse("participation:moderation"))
-    assert {c.pk for c in page.context["contributions"]} == {first.pk, second.pk}
-    assert [c.pk for c in page.context["comments"]] == [comment.pk]
+    queue = page.context["queue"]
+    assert {c.pk for c in queue.contributions} == {first.pk, second.pk}
+    assert [c.pk for c in queue.comments] == [comment.pk]
     response = client.post(
         reverse("participation:moderation"),
         {
@@ -145,7 +146,7 @@ def test_the_queue_hides_several_at_once_with_a_public_reason(world, personas, c
     updates = AuditEntry.objects.filter(action="update", actor=personas.participation_coordinator)
     assert updates.count() == 3
     assert "Beleidigend" in Client().get(first.get_absolute_url()).content.decode()
-    assert client.get(reverse("participation:moderation")).context["contributions"] == []
+    assert client.get(reverse("participation:moderation")).context["queue"].contributions == []
 
 
 def test_hiding_needs_a_reason_and_a_choice(world, client_for):

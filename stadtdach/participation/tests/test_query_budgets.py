@@ -82,9 +82,9 @@ PAGES = [
     (
         "participation_coordinator",
         lambda w: reverse("participation:moderation"),
-        10,
+        11,
         "session, user, roles, municipality, pending/reported contributions, their reports, "
-        "comments, their reports, processes",
+        "their total, comments, their reports, their total, processes",
     ),
 ]
 
@@ -196,8 +196,8 @@ def test_the_other_panels_have_budgets_of_their_own(db, rf, personas):
     with query_budget(3, "contributions of the field, count, subscription"):
         panels.action_field_participation(request, world.world.fields[0])
     with query_budget(3, "pending or reported contributions, comments, unanswered"):
-        panel = panels.workspace_participation(request, None)
-    assert panel.context["waiting"] >= 2 and panel.context["unanswered"] >= 1
+        data = panels.workspace_participation(request, None).data()
+    assert data["waiting"] >= 2 and data["unanswered"] >= 1
     request.user = personas.department_staff
     assert panels.workspace_participation(request, None) is None
     with query_budget(1, "open processes"):

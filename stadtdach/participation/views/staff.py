@@ -8,6 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -121,14 +122,16 @@ def moderation_queue(request):
     if not request.user.has_perm("participation.moderate"):
         raise PermissionDenied
     process_slug = request.GET.get("verfahren", "").strip()[:80]
-    contributions, comments = selectors.moderation_queue(process_slug=process_slug)
-    form = ModerationForm(
-        data=request.POST or None,
-        contribution_ids=[c.pk for c in contributions],
-        comment_ids=[c.pk for c in comments],
-    )
+    # Every moderator sees the same queue: on a GET it is a fragment, read when built.
+    queue = SimpleLazyObject(lambda: selectors.moderation_queue(process_slug=process_slug))
+    form = ModerationForm()
     status = 200
     if request.method == "POST":
+        form = ModerationForm(
+            data=request.POST,
+            contribution_ids=[c.pk for c in queue.contributions],
+            comment_ids=[c.pk for c in queue.comments],
+        )
         if form.is_valid():
             changed = moderation.moderate(
                 actor=request.user,
@@ -149,11 +152,8 @@ def moderation_queue(request):
         "participation/moderation.html",
         {
             "form": form,
-            "contributions": contributions,
-            "comments": comments,
-            "processes": list(
-                ParticipationProcess.objects.order_by("-starts_at").only("slug", "title")
-            ),
+            "queue": queue,
+            "processes": ParticipationProcess.objects.order_by("-starts_at").only("slug", "title"),
             "selected_process": process_slug,
         },
         status=status,
