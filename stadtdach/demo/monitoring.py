@@ -14,6 +14,7 @@ from stadtdach.monitoring.models import (
     MeasureImplementation,
     ProgressUpdate,
 )
+from stadtdach.monitoring.services import rollups_rebuild
 from stadtdach.strategy.models import ActionField, Edition, Measure
 
 D = datetime.date
@@ -445,4 +446,6 @@ def load() -> dict[str, int]:
         for m in Measure.objects.filter(edition=edition).select_related("action_field", "lead_unit")
     }
     reports = sum(_implementation(m, units) for m in measures.values())
-    return {"progress_reports": reports, "indicators": _indicators(edition, measures)}
+    indicators = _indicators(edition, measures)
+    rollups_rebuild()  # the values above are written directly, past the services
+    return {"progress_reports": reports, "indicators": indicators}

@@ -7,7 +7,8 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from stadtdach.monitoring import charts, status
-from stadtdach.monitoring.selectors import FieldProgress, IndicatorState
+from stadtdach.monitoring.selectors import FieldProgress
+from stadtdach.monitoring.summaries import IndicatorState
 
 
 def health_chart(counts, *, id: str, title: str | None = None) -> charts.Chart:
@@ -40,9 +41,13 @@ def field_progress_chart(rows: list[FieldProgress], *, id: str) -> charts.Chart:
 
 
 def indicator_chart(state: IndicatorState, *, id: str) -> charts.Chart:
-    """An indicator's time series with its target path."""
+    """An indicator's time series with its target path: the points of its rollup (at
+    most rollups.MAX_POINTS) or, in documents, every value."""
     indicator = state.indicator
-    values = getattr(indicator, "value_list", [])
+    if state.points is not None:  # from the rollup: a bounded series
+        points = state.points
+    else:  # documents: the whole series
+        points = [charts.Point(v.date, v.value) for v in getattr(indicator, "value_list", [])]
     baseline = (
         (indicator.baseline_year, indicator.baseline_value)
         if indicator.baseline_value is not None and indicator.baseline_year
@@ -58,7 +63,7 @@ def indicator_chart(state: IndicatorState, *, id: str) -> charts.Chart:
         title=indicator.name,
         unit=indicator.unit,
         decimals=indicator.decimals,
-        points=[charts.Point(v.date, v.value) for v in values],
+        points=points,
         baseline=baseline,
         target=target,
         labels={

@@ -1,7 +1,8 @@
 """Staff forms of the monitoring app: load → authorise (django-rules) → validate → save
 through a service (audited) → redirect. Anonymous visitors are sent to the log-in."""
 
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -181,6 +182,18 @@ class IndicatorEdit(EditView):
             self.object.get_absolute_url() if self.object else reverse("monitoring:indicator_list")
         )
 
+    def save(self, form):
+        return services.indicator_save(**_save_arguments(self.request, form))
+
+
+def _save_arguments(request, form) -> dict:
+    return {
+        "actor": request.user,
+        "form": form,
+        "submission_token": form.cleaned_data.get("form_token"),
+        "loaded_version": form.cleaned_data.get("loaded_version"),
+    }
+
 
 def _int(value) -> int | None:
     try:
@@ -236,6 +249,9 @@ class IndicatorValueEdit(EditView):
     def get_success_url(self, saved):
         return self.indicator.get_absolute_url()
 
+    def save(self, form):
+        return services.indicator_value_save(**_save_arguments(self.request, form))
+
 
 class IndicatorValueDelete(DeleteView):
     permission = "monitoring.enter_values"
@@ -250,3 +266,9 @@ class IndicatorValueDelete(DeleteView):
 
     def get_success_url(self):
         return self.object.indicator.get_absolute_url()
+
+    def post(self, request, *args, **kwargs):
+        url = self.get_success_url()
+        services.indicator_value_delete(actor=request.user, value=self.object)
+        messages.success(request, _("Deleted."))
+        return redirect(url)

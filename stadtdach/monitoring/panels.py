@@ -5,13 +5,12 @@ from django.utils import timezone
 
 from stadtdach.core.panels import Panel
 from stadtdach.monitoring import selectors, status
-from stadtdach.monitoring.models import Indicator
-from stadtdach.strategy.models import Measure
 
 
 def measure_implementation(request, measure):
-    """Progress, computed status, last report, milestones and result indicators (3-4
-    queries: implementation, milestones, indicators, and the last report if any)."""
+    """Progress, computed status, last report, the first milestones and result
+    indicators (3 queries: implementation with its last report, milestones, indicators
+    with their rollups)."""
     panel = selectors.measure_panel(measure, timezone.localdate())
     user = getattr(request, "user", None)
     return Panel(
@@ -25,33 +24,21 @@ def measure_implementation(request, measure):
 
 
 def action_field_monitoring(request, action_field):
-    """The status of the field's measures in the current edition and its context
-    indicators (2 queries; the edition is joined, not fetched)."""
-    today = timezone.localdate()
-    states = [
-        selectors.state_of(m, today)
-        for m in Measure.objects.filter(
-            action_field=action_field, edition__is_current=True
-        ).select_related("implementation")
-    ]
-    indicators = [
-        selectors.IndicatorState(i, selectors.assess(i))
-        for i in selectors.with_latest_value(
-            Indicator.objects.filter(
-                action_field=action_field, kind=Indicator.Kind.CONTEXT, edition__is_current=True
-            )
-        )
-    ]
-    if not states and not indicators:
+    """The status of the field's measures in the current edition, counted in the
+    database, and its first context indicators with their rollups (2 queries; the
+    edition is joined, not fetched)."""
+    panel = selectors.field_panel(action_field)
+    if not panel.summary.measures and not panel.indicators:
         return None
-    progress = [s.progress for s in states if s.measure.status != Measure.Status.DROPPED]
+    summary = panel.summary
     return Panel(
         "monitoring/panels/action_field.html",
         {
             "action_field": action_field,
-            "counts": [c for c in selectors.health_counts(states) if c[3]],
-            "average": round(sum(progress) / len(progress)) if progress else None,
-            "indicators": indicators,
+            "counts": [c for c in summary.rows() if c[3]],
+            "average": summary.average_progress if summary.active else None,
+            "indicators": panel.indicators,
+            "more_indicators": panel.more_indicators,
             "symbols": status.SYMBOLS,
         },
     )

@@ -6,10 +6,13 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Window
 from django.http import Http404
+from django.utils import timezone
 
-from stadtdach.monitoring import status
+from stadtdach.monitoring import status, summaries
 from stadtdach.monitoring.models import (
     ImplementationMilestone,
     ImportJob,
@@ -18,10 +21,16 @@ from stadtdach.monitoring.models import (
     MeasureImplementation,
     ProgressUpdate,
 )
+from stadtdach.monitoring.summaries import IndicatorState
 from stadtdach.strategy.models import ActionField, Edition, Measure
 
 # Lists on dashboards show this many entries and link to the full list.
 SHOWN = 25
+# An action field's dashboard draws this many context indicators per page.
+INDICATORS_PER_PAGE = 10
+# A measure's pages and panels show this many milestones and result indicators.
+MILESTONES_SHOWN = 25
+INDICATORS_SHOWN = 10
 
 
 @dataclass
@@ -140,12 +149,6 @@ def assess(indicator: Indicator) -> status.Assessment:
     )
 
 
-@dataclass
-class IndicatorState:
-    indicator: Indicator
-    assessment: status.Assessment
-
-
 def indicator_states(edition: Edition, **filters) -> list[IndicatorState]:
     """Indicators of the edition with their latest value and status (1 query)."""
     indicators = with_latest_value(
@@ -199,21 +202,40 @@ def field_progress(states: list[MeasureState]) -> list[FieldProgress]:
 @dataclass
 class Dashboard:
     edition: Edition
-    states: list[MeasureState]
-    counts: list
+    summary: summaries.HealthSummary
     by_field: list[FieldProgress]
-    indicators: list[IndicatorState]
+    attention: list[MeasureState]
+    indicator_count: int
     indicator_counts: list
     due_milestones: list[ImplementationMilestone]
     recent_updates: list[ProgressUpdate]
-    updates_due: int
+
+    @property
+    def counts(self) -> list:
+        return self.summary.rows()
+
+
+def _field_rows(by_field: dict[int, summaries.HealthSummary]) -> list[FieldProgress]:
+    """Rows per action field (1 query for the fields), as field_progress() gives them."""
+    fields = ActionField.objects.filter(pk__in=list(by_field)).order_by("order", "pk")
+    rows = []
+    for action_field in fields:
+        summary = by_field[action_field.pk]
+        counts = Counter(summary.counts)
+        counts[status.Health.NOT_ASSESSED] -= summary.measures - summary.active  # dropped
+        if summary.active:
+            rows.append(FieldProgress(action_field, summary.active, summary.progress_sum, +counts))
+    return rows
 
 
 def dashboard(edition: Edition, today: datetime.date) -> Dashboard:
-    """The whole ISEK at a glance (4 queries: measures, indicators, milestones, updates)."""
-    states = measure_states(edition, today)
-    indicators = indicator_states(edition)
-    indicator_counter = Counter(s.assessment.health for s in indicators)
+    """The whole ISEK at a glance, counted in the database (6 queries: measures per field
+    and status, the fields, the measures needing attention, indicators per status, open
+    milestones, latest reports)."""
+    measures = Measure.objects.filter(edition=edition)
+    by_field = summaries.summaries_by_field(measures, today)
+    attention = summaries.needing_attention(summaries.with_health(measures, today))
+    indicator_counter = summaries.indicator_counts(Indicator.objects.filter(edition=edition))
     due = list(
         ImplementationMilestone.objects.filter(
             measure__edition=edition, reached_on__isnull=True, due_on__isnull=False
@@ -228,10 +250,10 @@ def dashboard(edition: Edition, today: datetime.date) -> Dashboard:
     )
     return Dashboard(
         edition,
-        states,
-        health_counts(states),
-        field_progress(states),
-        indicators,
+        summaries.total(by_field),
+        _field_rows(by_field),
+        [state_of(m, today) for m in attention[:SHOWN]],
+        sum(indicator_counter.values()),
         [
             (key, status.Health(key).label, status.SYMBOLS[key], indicator_counter.get(key, 0))
             for key in status.ORDER
@@ -239,7 +261,6 @@ def dashboard(edition: Edition, today: datetime.date) -> Dashboard:
         ],
         due,
         recent,
-        sum(1 for s in states if s.update_due),
     )
 
 
@@ -251,16 +272,64 @@ def action_field_or_404(slug: str) -> ActionField:
 
 
 @dataclass
+class FieldDashboard:
+    summary: summaries.HealthSummary
+    states: list[MeasureState]
+    indicators: Page  # of IndicatorState
+
+
+def field_dashboard(
+    edition: Edition, action_field: ActionField, today: datetime.date, indicator_page
+) -> FieldDashboard:
+    """An action field's dashboard (4 queries: status counts, the first measures, a page
+    of context indicators with their rollups and their number)."""
+    measures = Measure.objects.filter(edition=edition, action_field=action_field)
+    summary = summaries.total(summaries.summaries_by_field(measures, today))
+    states = [state_of(m, today) for m in summaries.with_health(measures, today)[:SHOWN]]
+    indicators = summaries.indicator_rows(
+        Indicator.objects.filter(
+            edition=edition, action_field=action_field, kind=Indicator.Kind.CONTEXT
+        )
+    )
+    page = Paginator(indicators, INDICATORS_PER_PAGE).get_page(indicator_page)
+    page.object_list = [summaries.state_from_rollup(i) for i in page.object_list]
+    return FieldDashboard(summary, states, page)
+
+
+def measure_list_page(
+    edition: Edition, today: datetime.date, *, health: str, field_slug: str, page
+):
+    """A page of measures with their state, filtered by computed status and action field
+    in the database (2 queries: count, page)."""
+    measures = summaries.with_health(Measure.objects.filter(edition=edition), today)
+    if health:
+        measures = measures.filter(health=health)
+    if field_slug:
+        measures = measures.filter(action_field__slug=field_slug)
+    result = Paginator(measures, settings.STADTDACH_PAGE_SIZE).get_page(page)
+    result.object_list = [state_of(m, today) for m in result.object_list]
+    return result
+
+
+@dataclass
 class MeasurePage:
     state: MeasureState
-    updates: list[ProgressUpdate]
+    updates: Page  # of ProgressUpdate, newest first
     milestones: list[ImplementationMilestone]
+    more_milestones: bool
     indicators: list[IndicatorState]
+    indicator_count: int
 
 
-def measure_page(pk: int, today: datetime.date) -> MeasurePage:
-    """A measure's implementation: state, status history, milestones, result indicators
-    with their series (5 queries)."""
+def _first(queryset, limit: int) -> tuple[list, bool]:
+    """The first ``limit`` rows and whether there are more (1 query, no COUNT)."""
+    rows = list(queryset[: limit + 1])
+    return rows[:limit], len(rows) > limit
+
+
+def measure_page(pk: int, today: datetime.date, update_page=None) -> MeasurePage:
+    """A measure's implementation: state, a page of its status history, its first
+    milestones, its first result indicators with their rollups (6 queries)."""
     try:
         measure = Measure.objects.select_related(
             "action_field__lead_unit",
@@ -271,11 +340,21 @@ def measure_page(pk: int, today: datetime.date) -> MeasurePage:
         ).get(pk=pk)
     except Measure.DoesNotExist as error:
         raise Http404 from error
+    updates = Paginator(
+        measure.progress_updates.select_related("author"), settings.STADTDACH_PAGE_SIZE
+    ).get_page(update_page)
+    milestones, more_milestones = _first(measure.implementation_milestones.all(), MILESTONES_SHOWN)
+    indicators = summaries.indicator_rows(Indicator.objects.filter(measure=measure)).annotate(
+        total=Window(Count("pk"))
+    )
+    shown = list(indicators[:INDICATORS_SHOWN])
     return MeasurePage(
         state_of(measure, today),
-        list(measure.progress_updates.select_related("author")),
-        list(measure.implementation_milestones.all()),
-        indicators_with_values(measure.edition, measure=measure),
+        updates,
+        milestones,
+        more_milestones,
+        [summaries.state_from_rollup(i) for i in shown],
+        shown[0].total if shown else 0,
     )
 
 
@@ -291,13 +370,15 @@ class MeasurePanel:
     state: MeasureState
     last_update: LastReport | None
     milestones: list[ImplementationMilestone]
+    more_milestones: bool
     indicators: list[IndicatorState]
+    more_indicators: bool
 
 
 def measure_panel(measure: Measure, today: datetime.date) -> MeasurePanel:
     """What the measure page shows of the implementation (3 queries: implementation with
-    its latest report as subqueries, milestones, result indicators with their latest
-    value)."""
+    its latest report as subqueries, the first milestones, the first result indicators
+    with their rollups)."""
     latest = ProgressUpdate.objects.filter(measure=OuterRef("measure")).order_by("-date", "-pk")
     implementation = (
         MeasureImplementation.objects.select_related("responsible_unit")
@@ -331,28 +412,85 @@ def measure_panel(measure: Measure, today: datetime.date) -> MeasurePanel:
             if implementation.last_date
             else None
         )
-    milestones = list(measure.implementation_milestones.all())
-    indicators = [
-        IndicatorState(i, assess(i))
-        for i in with_latest_value(Indicator.objects.filter(measure=measure))
-    ]
-    return MeasurePanel(state, last, milestones, indicators)
+    milestones, more_milestones = _first(measure.implementation_milestones.all(), MILESTONES_SHOWN)
+    indicators, more_indicators = _first(
+        Indicator.objects.filter(measure=measure).select_related("rollup"), INDICATORS_SHOWN
+    )
+    return MeasurePanel(
+        state,
+        last,
+        milestones,
+        more_milestones,
+        [summaries.state_from_rollup(i) for i in indicators],
+        more_indicators,
+    )
+
+
+@dataclass
+class FieldPanel:
+    summary: summaries.HealthSummary
+    indicators: list[IndicatorState]
+    more_indicators: bool
+
+
+def field_panel(action_field: ActionField) -> FieldPanel:
+    """The state of an action field's measures in the current edition and its first
+    context indicators (2 queries; the edition is joined, not fetched)."""
+    today = timezone.localdate()
+    measures = Measure.objects.filter(action_field=action_field, edition__is_current=True)
+    indicators, more = _first(
+        Indicator.objects.filter(
+            action_field=action_field, kind=Indicator.Kind.CONTEXT, edition__is_current=True
+        ).select_related("rollup"),
+        INDICATORS_SHOWN,
+    )
+    return FieldPanel(
+        summaries.total(summaries.summaries_by_field(measures, today)),
+        [summaries.state_from_rollup(i) for i in indicators],
+        more,
+    )
+
+
+@dataclass
+class IndicatorFilters:
+    kind: str = ""  # Indicator.Kind or ""
+    field_slug: str = ""
+    measure: Measure | None = None
+
+
+def indicator_list_page(edition: Edition, filters: IndicatorFilters, page):
+    """A page of indicators with their rollups (2 queries: count, page)."""
+    indicators = Indicator.objects.filter(edition=edition)
+    if filters.kind:
+        indicators = indicators.filter(kind=filters.kind)
+    if filters.field_slug:
+        indicators = indicators.filter(action_field__slug=filters.field_slug)
+    if filters.measure is not None:
+        indicators = indicators.filter(measure=filters.measure)
+    result = Paginator(summaries.indicator_rows(indicators), settings.STADTDACH_PAGE_SIZE).get_page(
+        page
+    )
+    result.object_list = [summaries.state_from_rollup(i) for i in result.object_list]
+    return result
 
 
 def indicator_or_404(pk: int) -> IndicatorState:
+    """An indicator with its rollup (1 query); its values come page by page."""
     try:
-        indicator = (
-            Indicator.objects.select_related("action_field", "measure", "edition")
-            .prefetch_related(
-                Prefetch(
-                    "values", queryset=IndicatorValue.objects.order_by("date"), to_attr="value_list"
-                )
-            )
-            .get(pk=pk)
-        )
+        indicator = Indicator.objects.select_related(
+            "action_field", "measure", "edition", "rollup"
+        ).get(pk=pk)
     except Indicator.DoesNotExist as error:
         raise Http404 from error
-    return IndicatorState(indicator, assess(indicator))
+    return summaries.state_from_rollup(indicator)
+
+
+def indicator_values_page(indicator: Indicator, page) -> Page:
+    """The indicator's values, newest first, a page at a time (2 queries: count, page)."""
+    return Paginator(
+        IndicatorValue.objects.filter(indicator=indicator).order_by("-date", "-pk"),
+        settings.STADTDACH_PAGE_SIZE,
+    ).get_page(page)
 
 
 def import_jobs_for(user) -> QuerySet[ImportJob]:

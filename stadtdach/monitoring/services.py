@@ -10,14 +10,26 @@ from django.utils import timezone
 
 from stadtdach.core import audit
 from stadtdach.core.models import AuditEntry
-from stadtdach.core.services import claim_submission
+from stadtdach.core.services import claim_submission, delete_object, save_form
 from stadtdach.monitoring.models import (
     ImportJob,
     IndicatorValue,
     MeasureImplementation,
     ProgressUpdate,
 )
+from stadtdach.monitoring.rollups import rollups_rebuild, rollups_refresh
 from stadtdach.strategy.models import Measure
+
+__all__ = [  # rollups_rebuild: for bulk loads (the scale-data generator, restores)
+    "indicator_save",
+    "indicator_value_delete",
+    "indicator_value_save",
+    "progress_import",
+    "progress_report",
+    "reminders_send",
+    "rollups_rebuild",
+    "values_import",
+]
 
 # While an update stays overdue, the responsible department is reminded again after
 # this many days.
@@ -133,10 +145,40 @@ def values_import(*, actor, rows: list[dict], job: ImportJob) -> int:
                 defaults={"value": row["value"], "note": row.get("note", "")},
             )
             summary[row["indicator"].code][str(row["date"])] = str(row["value"])
+        rollups_refresh(row["indicator"].pk for row in rows)
         audit.record(
             actor=actor, action=AuditEntry.Action.IMPORT, instance=job, changes=dict(summary)
         )
     return len(rows)
+
+
+def indicator_save(*, actor, form, submission_token=None, loaded_version=None):
+    """Create or change an indicator (audited) and recompute its rollup: its baseline,
+    target and direction decide its status."""
+    with transaction.atomic():
+        indicator = save_form(
+            actor=actor, form=form, submission_token=submission_token, loaded_version=loaded_version
+        )
+        rollups_refresh([indicator.pk])
+    return indicator
+
+
+def indicator_value_save(*, actor, form, submission_token=None, loaded_version=None):
+    """Enter or correct one value of an indicator (audited) and recompute its rollup."""
+    with transaction.atomic():
+        value = save_form(
+            actor=actor, form=form, submission_token=submission_token, loaded_version=loaded_version
+        )
+        rollups_refresh([value.indicator_id])
+    return value
+
+
+def indicator_value_delete(*, actor, value: IndicatorValue) -> None:
+    """Delete one value (audited) and recompute the indicator's rollup."""
+    with transaction.atomic():
+        indicator_id = value.indicator_id
+        delete_object(actor=actor, instance=value)
+        rollups_refresh([indicator_id])
 
 
 def due_for_reminder(states, today: datetime.date) -> dict[int, list]:

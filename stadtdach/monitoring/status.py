@@ -99,6 +99,17 @@ def _grade(expected: float, achieved: float) -> str:
     return Health.OFF_TRACK
 
 
+def grade_measure(elapsed: int, total: int, progress: int) -> str:
+    """The measure rule in whole numbers (``elapsed`` and ``total`` days, ``progress``
+    percent), so that it gives exactly the same result as its SQL form (sql_status.py):
+    behind by at most GAP points means elapsed / total * 100 - progress <= GAP."""
+    if elapsed * 100 <= (progress + ON_TRACK_GAP) * total:
+        return Health.ON_TRACK
+    if elapsed * 100 <= (progress + AT_RISK_GAP) * total:
+        return Health.AT_RISK
+    return Health.OFF_TRACK
+
+
 def _pct(fraction: float) -> int:
     return round(max(0.0, min(1.0, fraction)) * 100)
 
@@ -129,9 +140,9 @@ def assess_measure(
             100,
             progress,
         )
-    expected = (today - start).days / (end - start).days
-    achieved = progress / 100
-    health = _grade(expected, achieved)
+    elapsed, total = (today - start).days, (end - start).days
+    expected = elapsed / total
+    health = grade_measure(elapsed, total, progress)
     return Assessment(
         health,
         _(

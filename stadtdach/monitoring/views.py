@@ -2,25 +2,19 @@
 field and each measure, the status list of the measures and the indicators. Read-only,
 without JavaScript; every chart comes with its data table."""
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from stadtdach.monitoring import dashboards, selectors, status
+from stadtdach.monitoring import dashboards, rollups, selectors, status
 from stadtdach.monitoring.models import Indicator
 from stadtdach.strategy import selectors as strategy_selectors
-
-ATTENTION = (status.Health.OFF_TRACK, status.Health.AT_RISK)
+from stadtdach.strategy.models import Measure
 
 
 def dashboard(request):
     edition = strategy_selectors.current_edition_or_404()
     data = selectors.dashboard(edition, timezone.localdate())
-    attention = sorted(
-        (s for s in data.states if s.assessment.health in ATTENTION),
-        key=lambda s: (s.assessment.health != status.Health.OFF_TRACK, s.measure.code),
-    )
     return render(
         request,
         "monitoring/dashboard.html",
@@ -30,29 +24,21 @@ def dashboard(request):
             "health_chart": dashboards.health_chart(data.counts, id="chart-status"),
             "progress_chart": dashboards.field_progress_chart(data.by_field, id="chart-fields"),
             "indicator_chart": dashboards.health_chart(
-                data.indicator_counts, id="chart-indicators", title=_indicators_title()
+                data.indicator_counts, id="chart-indicators", title=_("Indicators by status")
             ),
-            "attention": attention[: selectors.SHOWN],
-            "attention_count": len(attention),
+            "attention": data.attention,
+            "attention_count": data.summary.attention,
             "rules": status.rule_text(),
             "today": timezone.localdate(),
         },
     )
 
 
-def _indicators_title():
-    from django.utils.translation import gettext as _
-
-    return _("Indicators by status")
-
-
 def action_field_dashboard(request, slug):
     edition = strategy_selectors.current_edition_or_404()
     action_field = selectors.action_field_or_404(slug)
-    today = timezone.localdate()
-    states = selectors.measure_states(edition, today, action_field=action_field)
-    indicators = selectors.indicators_with_values(
-        edition, action_field=action_field, kind=Indicator.Kind.CONTEXT
+    data = selectors.field_dashboard(
+        edition, action_field, timezone.localdate(), request.GET.get("seite")
     )
     return render(
         request,
@@ -60,35 +46,37 @@ def action_field_dashboard(request, slug):
         {
             "edition": edition,
             "action_field": action_field,
-            "states": states[: selectors.SHOWN],
-            "measure_count": len(states),
-            "health_chart": dashboards.health_chart(
-                selectors.health_counts(states), id="chart-status"
-            ),
-            "indicators": [
-                (
-                    state,
-                    dashboards.indicator_chart(state, id=f"chart-indicator-{state.indicator.pk}"),
-                )
-                for state in indicators
-            ],
+            "states": data.states,
+            "measure_count": data.summary.measures,
+            "health_chart": dashboards.health_chart(data.summary.rows(), id="chart-status"),
+            "page": data.indicators,
+            "indicators": _with_charts(data.indicators),
             "rules": status.rule_text(),
+            "max_points": rollups.MAX_POINTS,
         },
     )
 
 
+def _with_charts(states):
+    return [
+        (state, dashboards.indicator_chart(state, id=f"chart-indicator-{state.indicator.pk}"))
+        for state in states
+    ]
+
+
 def measure_list(request):
     edition = strategy_selectors.current_edition_or_404()
-    states = selectors.measure_states(edition, timezone.localdate())
     wanted_health = request.GET.get("stand", "")
-    wanted_field = request.GET.get("handlungsfeld", "").strip()[:100]
-    if wanted_health in status.Health.values:
-        states = [s for s in states if s.assessment.health == wanted_health]
-    else:
+    if wanted_health not in status.Health.values:
         wanted_health = ""
-    if wanted_field:
-        states = [s for s in states if s.measure.action_field.slug == wanted_field]
-    page = Paginator(states, settings.STADTDACH_PAGE_SIZE).get_page(request.GET.get("seite"))
+    wanted_field = request.GET.get("handlungsfeld", "").strip()[:100]
+    page = selectors.measure_list_page(
+        edition,
+        timezone.localdate(),
+        health=wanted_health,
+        field_slug=wanted_field,
+        page=request.GET.get("seite"),
+    )
     return render(
         request,
         "monitoring/measure_list.html",
@@ -105,36 +93,44 @@ def measure_list(request):
 
 
 def measure_dashboard(request, pk):
-    page = selectors.measure_page(pk, timezone.localdate())
+    page = selectors.measure_page(pk, timezone.localdate(), request.GET.get("seite"))
     return render(
         request,
         "monitoring/measure.html",
         {
             "page": page,
             "measure": page.state.measure,
-            "indicators": [
-                (
-                    state,
-                    dashboards.indicator_chart(state, id=f"chart-indicator-{state.indicator.pk}"),
-                )
-                for state in page.indicators
-            ],
+            "indicators": _with_charts(page.indicators),
             "rules": status.rule_text(),
             "today": timezone.localdate(),
+            "max_points": rollups.MAX_POINTS,
         },
     )
 
 
+KINDS = {"kontext": Indicator.Kind.CONTEXT, "ergebnis": Indicator.Kind.RESULT}
+
+
 def indicator_list(request):
     edition = strategy_selectors.current_edition_or_404()
-    states = selectors.indicator_states(edition)
+    kind = request.GET.get("art", "")
+    field_slug = request.GET.get("handlungsfeld", "").strip()[:100]
+    measure = None
+    raw_measure = request.GET.get("massnahme", "")
+    if raw_measure.isdecimal() and len(raw_measure) < 12:  # isdigit() takes "²"
+        measure = Measure.objects.filter(edition=edition, pk=int(raw_measure)).first()
+    filters = selectors.IndicatorFilters(
+        kind=KINDS.get(kind, ""), field_slug=field_slug, measure=measure
+    )
     return render(
         request,
         "monitoring/indicator_list.html",
         {
             "edition": edition,
-            "context": [s for s in states if s.indicator.kind == Indicator.Kind.CONTEXT],
-            "results": [s for s in states if s.indicator.kind == Indicator.Kind.RESULT],
+            "page": selectors.indicator_list_page(edition, filters, request.GET.get("seite")),
+            "filters": filters,
+            "kind": kind if kind in KINDS else "",
+            "fields": [row.action_field for row in strategy_selectors.action_field_rows(None)],
             "rules": status.rule_text(),
         },
     )
@@ -149,6 +145,8 @@ def indicator_detail(request, pk):
             "state": state,
             "indicator": state.indicator,
             "chart": dashboards.indicator_chart(state, id="chart-indicator"),
+            "values": selectors.indicator_values_page(state.indicator, request.GET.get("seite")),
             "rules": status.rule_text(),
+            "max_points": rollups.MAX_POINTS,
         },
     )

@@ -55,6 +55,14 @@ def test_the_dashboard_shows_every_status(demo):
     assert Indicator.objects.filter(kind="context").values("action_field").distinct().count() == 8
 
 
+def test_every_indicator_has_its_rollup(demo):
+    """The demo writes its values directly; the rollups the dashboards read are rebuilt."""
+    from stadtdach.monitoring.tests.test_rollups import assert_rollups_are_true
+
+    assert_rollups_are_true()
+    assert not Indicator.objects.filter(rollup__health="not_assessed").exists()
+
+
 def test_three_revisions_and_their_differences(demo):
     old, adopted, update = Revision.objects.order_by("published_on")
     assert (old.edition.slug, adopted.edition.slug, update.edition.slug) == (

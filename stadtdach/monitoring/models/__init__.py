@@ -8,11 +8,13 @@ from stadtdach.monitoring.models.implementation import (
 )
 from stadtdach.monitoring.models.imports import ImportJob
 from stadtdach.monitoring.models.indicators import Indicator, IndicatorValue
+from stadtdach.monitoring.models.rollups import IndicatorRollup
 
 __all__ = [
     "ImplementationMilestone",
     "ImportJob",
     "Indicator",
+    "IndicatorRollup",
     "IndicatorValue",
     "MeasureImplementation",
     "ProgressUpdate",

@@ -112,7 +112,11 @@ class ProgressUpdate(SampleDataModel):
         ordering = ["-date", "-pk"]
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
-        indexes = [models.Index(fields=["measure", "-date"])]
+        indexes = [
+            models.Index(fields=["measure", "-date"]),
+            # The dashboard's latest reports of all measures.
+            models.Index(fields=["-date", "-id"], name="monitoring_update_latest"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(progress__gte=0, progress__lte=100),
@@ -145,6 +149,14 @@ class ImplementationMilestone(SampleDataModel):
         ordering = ["order", "due_on", "pk"]
         verbose_name = _("implementation milestone")
         verbose_name_plural = _("implementation milestones")
+        indexes = [
+            # The dashboard's next open milestones of all measures.
+            models.Index(
+                fields=["due_on", "id"],
+                condition=Q(reached_on__isnull=True, due_on__isnull=False),
+                name="monitoring_milestone_open",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(reached_on__isnull=True) | Q(reached_on__gte=datetime.date(1990, 1, 1)),

@@ -11,6 +11,7 @@ from stadtdach.monitoring.models import (
     MeasureImplementation,
     ProgressUpdate,
 )
+from stadtdach.monitoring.rollups import rollups_rebuild
 from stadtdach.strategy.models import Measure
 
 D = datetime.date
@@ -19,7 +20,7 @@ D = datetime.date
 def add_monitoring(edition, *, indicators: bool = True) -> None:
     """Schedule every measure of the edition (2024–2027), report its progress twice and
     give it two milestones; add a context indicator per action field and result
-    indicators for three measures."""
+    indicators for three measures; rebuild the indicators' rollups."""
     measures = list(Measure.objects.filter(edition=edition, implementation__isnull=True))
     for index, measure in enumerate(measures):
         measure.start, measure.end = D(2024, 1, 1), D(2027, 12, 31)
@@ -47,8 +48,12 @@ def add_monitoring(edition, *, indicators: bool = True) -> None:
             (("Planung", D(2024, 6, 30)), ("Bau", D(2026, 6, 30))), start=1
         )
     )
-    if not indicators:
-        return
+    if indicators:
+        _add_indicators(edition, measures)
+    rollups_rebuild()  # the values above were written in bulk, past the services
+
+
+def _add_indicators(edition, measures) -> None:
     fields = {m.action_field_id: m.action_field for m in measures}
     for field in fields.values():
         indicator = Indicator.objects.create(

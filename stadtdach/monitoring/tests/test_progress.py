@@ -128,7 +128,7 @@ def test_milestones_are_kept_per_measure(world, client_for):
         {
             "title": "Bauende",
             "due_on": "2027-06-30",
-            "reached_on": "2999-01-01",
+            "reached_on": "2099-01-01",
             "order": "1",
             "loaded_version": milestone.modified.isoformat(),
         },
