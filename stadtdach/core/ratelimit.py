@@ -1,11 +1,14 @@
 """A small fixed-window rate limit for public writes, kept in Django's cache."""
 
 import functools
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request) -> str:
@@ -17,15 +20,22 @@ def client_address(request) -> str:
 
 
 def hit(scope: str, key: str, *, limit: int, seconds: int) -> bool:
-    """Count one request; return False when the limit for this window is exceeded."""
+    """Count one request; return False when the limit for this window is exceeded.
+
+    When the cache does not answer (a Redis restart), the request passes and a warning
+    is logged: a citizen's contribution outweighs a minute without a limit."""
     window = int(time.time() // seconds)
     cache_key = f"ratelimit:{scope}:{key}:{window}"
-    cache.add(cache_key, 0, timeout=seconds + 5)
     try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=seconds + 5)
-        count = 1
+        cache.add(cache_key, 0, timeout=seconds + 5)
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:  # expired between add and incr
+            cache.set(cache_key, 1, timeout=seconds + 5)
+            count = 1
+    except Exception:  # any cache failure: let the request through
+        logger.warning("Rate limit %s not counted: the cache failed", scope, exc_info=True)
+        return True
     return count <= limit
 
 

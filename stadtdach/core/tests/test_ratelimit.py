@@ -57,3 +57,18 @@ def test_client_address_ignores_forwarded_for_by_default(settings):
 def test_client_address_behind_a_trusted_proxy(settings):
     settings.STADTDACH_TRUST_X_FORWARDED_FOR = True
     assert ratelimit.client_address(forwarded_request()) == "203.0.113.5"
+
+
+def test_hit_lets_the_request_through_when_the_cache_server_is_down(settings, caplog):
+    # A real Redis client against a port where nothing listens: every call fails.
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        },
+    }
+    assert ratelimit.hit("feedback", "10.0.0.1", limit=1, seconds=60)
+    assert ratelimit.hit("feedback", "10.0.0.1", limit=1, seconds=60)
+    assert "Rate limit feedback not counted" in caplog.text
