@@ -5,6 +5,8 @@ STADTDACH_PROCESS_REPORT_SECTIONS). Each function fetches in a fixed number of q
 
 import datetime
 
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +17,7 @@ from stadtdach.governance.models import AgendaItem, Body, Meeting, TaskLink
 from stadtdach.governance.visibility import Viewer
 from stadtdach.process.calendar import CalendarEvent
 from stadtdach.process.report import ReportSection
-from stadtdach.process.timeline import Lane, TimelineItem
+from stadtdach.process.timeline import Lane, TimelineItem, TimelineWindow
 
 
 def _viewer(request) -> Viewer:
@@ -111,21 +113,36 @@ def work_package_meetings(request, work_package):
 # Timeline, calendar and report -----------------------------------------------------------
 
 
-def timeline_meetings(request, edition, internal: bool) -> list[Lane]:
-    """One lane per body with its meetings in the edition's time (2 queries)."""
+def timeline_meetings(request, edition, internal: bool, window=None) -> list[Lane]:
+    """One lane per body with its meetings in the timeline's window, at most
+    ``window.limit`` per body with their number in the window (1 query, numbered per
+    body in the database)."""
+    window = window or TimelineWindow.default()
+    start, end = window.moments()
     viewer = _viewer(request) if internal else Viewer.public()
     meetings = (
-        Meeting.objects.filter(viewer.meetings())
+        Meeting.objects.filter(viewer.meetings(), start__gte=start, start__lt=end)
         .exclude(state=Meeting.State.CANCELLED)
         .select_related("body")
-        .order_by("body__order", "start", "pk")[:2000]
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("body_id")], order_by=[F("start").asc(), F("pk").asc()]
+            ),
+            in_window=Window(Count("pk"), partition_by=[F("body_id")]),
+        )
+        .filter(rank__lte=window.limit)
+        .order_by("body__order", "body_id", "start", "pk")
     )
     lanes: dict[int, Lane] = {}
     for meeting in meetings:
-        lane = lanes.setdefault(
-            meeting.body_id,
-            Lane(f"body-{meeting.body_id}", meeting.body.short_name or meeting.body.name),
-        )
+        lane = lanes.get(meeting.body_id)
+        if lane is None:
+            lane = lanes[meeting.body_id] = Lane(
+                f"body-{meeting.body_id}",
+                meeting.body.short_name or meeting.body.name,
+                total=meeting.in_window,
+                more_url=f"{reverse('governance:meeting_list')}?gremium={meeting.body.slug}",
+            )
         lane.items.append(
             TimelineItem(
                 meeting.name,

@@ -134,19 +134,29 @@ def _processes_of(edition, *, internal: bool):
     processes = ParticipationProcess.objects.filter(phase__edition=edition, is_published=True)
     if not internal:
         processes = processes.filter(audience=ParticipationProcess.Audience.PUBLIC)
-    return processes.order_by("starts_at", "pk")[:500]
+    return processes
 
 
-def timeline_participation(request, edition, internal: bool):
-    """One lane with the published participation processes of the edition (internal
-    ones on the internal timeline) and the offline events (2 queries)."""
+def timeline_participation(request, edition, internal: bool, window=None):
+    """One lane with the published participation processes of the edition that run in
+    the timeline's window (internal ones on the internal timeline) and their offline
+    events in the window, at most ``window.limit`` of each with their number (2
+    queries)."""
+    from django.db.models import Count, Window
     from django.utils import timezone
 
     from stadtdach.participation.models import OfflineEvent
-    from stadtdach.process.timeline import Lane, TimelineItem
+    from stadtdach.process.timeline import Lane, TimelineItem, TimelineWindow
 
-    lane = Lane("participation", str(_("Participation")))
-    processes = list(_processes_of(edition, internal=internal))
+    window = window or TimelineWindow.default()
+    start, end = window.moments()
+    lane = Lane("participation", str(_("Participation")), total=0)
+    all_processes = _processes_of(edition, internal=internal)
+    processes = list(
+        all_processes.filter(starts_at__lt=end, ends_at__gte=start)
+        .annotate(in_window=Window(Count("pk")))
+        .order_by("starts_at", "pk")[: window.limit]
+    )
     for p in processes:
         lane.items.append(
             TimelineItem(
@@ -160,9 +170,13 @@ def timeline_participation(request, edition, internal: bool):
                 state=str(p.state().label),
             )
         )
-    events = OfflineEvent.objects.filter(process__in=[p.pk for p in processes]).order_by(
-        "starts_at", "pk"
-    )[:500]
+    events = list(
+        OfflineEvent.objects.filter(
+            process__in=all_processes.values("pk"), starts_at__gte=start, starts_at__lt=end
+        )
+        .annotate(in_window=Window(Count("pk")))
+        .order_by("starts_at", "pk")[: window.limit]
+    )
     for e in events:
         lane.items.append(
             TimelineItem(
@@ -174,6 +188,9 @@ def timeline_participation(request, edition, internal: bool):
                 state=str(e.get_kind_display()),
             )
         )
+    lane.total = (processes[0].in_window if processes else 0) + (
+        events[0].in_window if events else 0
+    )
     return [lane] if lane.items else []
 
 

@@ -5,6 +5,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -49,17 +50,35 @@ def overview(request):
     )
 
 
+# The table below the timeline lists this many items per page.
+TIMELINE_TABLE_PAGE = 50
+
+
 def _timeline(request, *, internal: bool):
+    """A window of years (?von=2024; by default the last, this and the next year) drawn
+    and listed as a table a page at a time (?seite=); the same queries for any amount
+    of data."""
     edition = current_edition_or_404()
-    lanes = timeline.lanes_for(request, edition, internal=internal)
+    window = timeline.TimelineWindow.from_query(request.GET.get("von"))
+    lanes = timeline.lanes_for(request, edition, internal=internal, window=window)
+    rows = Paginator(timeline.table_rows(lanes), TIMELINE_TABLE_PAGE).get_page(
+        request.GET.get("seite")
+    )
+    default = timeline.TimelineWindow.default()
     return render(
         request,
         "process/timeline.html",
         {
             "edition": edition,
             "lanes": lanes,
-            "drawing": timeline.draw(lanes),
+            "drawing": timeline.draw(lanes, window=window),
             "internal": internal,
+            "window": window,
+            "earlier": window.earlier(),
+            "later": window.later(),
+            "default_window": None if window == default else default,
+            "rows": rows,
+            "capped": [lane for lane in lanes if lane.hidden],
         },
     )
 
@@ -77,7 +96,7 @@ def timeline_internal(request):
 
 def _page_number(request) -> int:
     raw = request.GET.get("seite", "1")
-    return int(raw) if raw.isdigit() and len(raw) < 7 else 1
+    return int(raw) if raw.isdecimal() and len(raw) < 7 else 1  # isdigit() takes "²"
 
 
 def task_list(request):

@@ -4,7 +4,8 @@ the process calendar and the weekly report — each showing only what the viewer
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from stadtdach.core.testing.html import assert_valid_html
 from stadtdach.governance.models import AgendaItem
@@ -26,6 +27,48 @@ def test_the_timeline_gets_a_lane_per_body(world, client_for):
     for persona, sees in (("coordinator", True), ("steering_member", True), ("consultant", False)):
         html = client_for(persona).get(reverse("process:timeline_internal")).content.decode()
         assert (SECRET in html) == sees, persona
+
+
+def test_the_timeline_shows_a_bounded_window_of_meetings(world, client_for):
+    """Hundreds of meetings of a body in the window: the same queries, the first of the
+    window drawn and listed, the number of all and a link to the body's meeting list."""
+    import datetime
+
+    from stadtdach.core.testing.queries import count_queries
+    from stadtdach.governance.models import Meeting
+    from stadtdach.process.timeline import LANE_LIMIT
+
+    _process, governance = world
+    client = client_for("anonymous")
+    url = reverse("process:timeline") + "?von=2030"  # 2030 to 2032
+    few = count_queries(lambda: client.get(url))
+
+    def at(day):
+        return datetime.datetime.combine(
+            day, datetime.time(18), tzinfo=timezone.get_current_timezone()
+        )
+
+    first = datetime.date(2030, 1, 1)
+    days = [first + datetime.timedelta(days=n) for n in range(300)]
+    days += [datetime.date(2033, 3, n) for n in range(1, 11)]
+    Meeting.objects.bulk_create(
+        Meeting(body=governance.committee, name=f"Termin {day:%Y-%m-%d}", start=at(day))
+        for day in days
+    )
+    assert count_queries(lambda: client.get(url)) == few
+    response = client.get(url)
+    html = response.content.decode()
+    assert len(response.content) < 150_000
+    with translation.override("de"):
+        capped = _("%(title)s: the first %(shown)s of %(total)s dates in these years are shown.")
+    expected = {"title": governance.committee.name, "shown": LANE_LIMIT, "total": 300}
+    assert capped % expected in html
+    assert "?gremium=ausschuss-wtk" in html
+    assert f"Termin {days[LANE_LIMIT - 1]:%Y-%m-%d}" in html
+    assert f"Termin {days[LANE_LIMIT]:%Y-%m-%d}" not in html
+    # The next years have their own window.
+    later = client.get(reverse("process:timeline") + "?von=2033").content.decode()
+    assert "Termin 2033-03-10" in later and "Termin 2030" not in later
 
 
 def test_home_shows_the_next_public_meetings(world, client_for):

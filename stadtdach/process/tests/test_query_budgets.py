@@ -14,15 +14,16 @@ PAGES = [
     (
         None,
         lambda w: reverse("process:timeline"),
-        7,
-        "municipality, edition, phases, milestones, draft stages, meetings (governance lane)",
+        8,
+        "municipality, edition, phases, milestones, draft stages, meetings of the window "
+        "(governance lane), participation processes and events of the window",
     ),
     (
         "coordinator",
-        lambda w: reverse("process:timeline_internal"),
-        11,
+        lambda w: reverse("process:timeline_internal") + "?von=2024&seite=2",
+        12,
         "session, user, roles, municipality, edition, phases, milestones, draft stages, "
-        "work packages, meetings, participation processes (and their events)",
+        "work packages, meetings, participation processes and events (all of the window)",
     ),
     (None, lambda w: reverse("process:task_list"), 4, "municipality, edition, count, page"),
     (
