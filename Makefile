@@ -21,7 +21,7 @@ UV := .tools/bin/uv
 UV_STAMP := .tools/uv-$(UV_VERSION).stamp
 VENV_STAMP := .venv/.stadtdach-synced
 
-.PHONY: help setup run dev test lint check-migrations test-sqlite test-postgres messages format clean
+.PHONY: help setup run dev test lint check-migrations test-sqlite test-postgres bench messages format clean
 
 help:
 	@echo "make run      start the demo at http://127.0.0.1:$(PORT)/ (PORT=8001 make run for another port)"
@@ -31,6 +31,7 @@ help:
 	@echo "make test-sqlite / make test-postgres   one pytest run (PYTEST_ARGS=... to narrow)"
 	@echo "make lint     ruff check and import-linter"
 	@echo "make format   ruff format and ruff's automatic fixes"
+	@echo "make bench    the production server under load beside a trivial view (BENCH_ARGS=\"--scale aplus\"); needs wrk"
 	@echo "make messages update locale/de (the English source needs no catalogue) and compile it; needs gettext"
 	@echo "make clean    remove .venv, .tools and caches (keeps var/: demo database, media)"
 
@@ -79,6 +80,11 @@ test-postgres: setup
 	else \
 		echo "skipped: PostgreSQL not reachable at $(POSTGRES_HOST)"; \
 	fi
+
+# Benchmark (docs/performance.md): e.g. make bench BENCH_ARGS="--scale aplus --write-docs".
+BENCH_ARGS ?=
+bench: setup
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 messages: setup
 	mkdir -p locale

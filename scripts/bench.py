@@ -277,6 +277,9 @@ def parse(argv=None):
     parser.add_argument("--only", default="", help="measure only pages whose name matches")
     parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument(
+        "--var-dir", type=Path, help="where the SQLite database and files go (var/bench/...)"
+    )
     return parser.parse_args(argv)
 
 
@@ -285,7 +288,7 @@ def main(argv=None) -> int:
     if shutil.which("wrk") is None:
         say("error: wrk is missing (Debian/Ubuntu: apt-get install wrk)")
         return 2
-    var = BASE / "var" / "bench" / f"{args.scale}-{args.database}"
+    var = args.var_dir or BASE / "var" / "bench" / f"{args.scale}-{args.database}"
     var.mkdir(parents=True, exist_ok=True)
     try:
         env = environment(args, var, database_url(args.scale, args.database, var))

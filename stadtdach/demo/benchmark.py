@@ -33,21 +33,19 @@ class Page:
 
 
 def _idea_targets() -> tuple[str, str]:
-    """The idea list of the process with the most ideas, and its idea with most comments."""
-    ideas = Contribution.objects.filter(format="ideas", visibility=Visibility.PUBLISHED)
+    """The idea list of the process with the most ideas, and the idea with exactly 50
+    comments that the scale data holds (else the one with the most comments there)."""
+    ideas = Contribution.objects.filter(
+        format="ideas", visibility=Visibility.PUBLISHED, process__audience="public"
+    ).annotate(n=Count("comments"))
     top = (
         ParticipationProcess.objects.filter(is_published=True, audience="public")
         .annotate(n=Count("contributions", filter=Q(contributions__format="ideas")))
         .order_by("-n", "pk")
         .first()
     )
-    idea = (
-        ideas.filter(process=top)
-        .annotate(n=Count("comments"))
-        .order_by("-n", "pk")
-        .only("pk")
-        .first()
-    )
+    idea = ideas.filter(n=50).order_by("pk").only("pk").first()
+    idea = idea or ideas.filter(process=top).order_by("-n", "pk").only("pk").first()
     return top.get_absolute_url(), idea.get_absolute_url()
 
 
