@@ -1,5 +1,8 @@
 """The OParl 1.1 read API under /oparl/v1/ (no language prefix, no session: OParl is
-stateless). Lists are paged (``page``, ``elementsPerPage``) and filtered by
+stateless). Lists are paged: PAGE_SIZE objects a page unless the client asks for fewer
+or more with ``limit`` (or ``elementsPerPage``), at most MAX_PAGE_SIZE (the
+specification lets the server choose; ``links.next`` leads on), ``page`` numbers the
+pages; lists are filtered by
 ``created_since``/``created_until``/``modified_since``/``modified_until``; bad values
 answer a JSON 400, unknown addresses and ids a JSON 404 (the specification's error
 object)."""
@@ -18,8 +21,12 @@ from stadtdach.governance.models import Authority, LegislativeTerm
 from stadtdach.governance.oparl import serializers as s
 from stadtdach.governance.oparl.kinds import KINDS
 
-PAGE_SIZE = 100  # the specification recommends paging lists longer than 100
+# Objects per list page: a page stays small (about 20 KB of meetings) at any scale; a
+# client may ask for up to MAX_PAGE_SIZE (the specification recommends paging lists
+# longer than 100).
+PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
+SIZE_PARAMETERS = ("limit", "elementsPerPage")  # limit wins when both are given
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
 ERROR_TYPE = "https://schema.oparl.org/1.0/Error"  # as the 1.1 specification names it
 
@@ -114,6 +121,11 @@ def _parse_moment(name: str, raw: str) -> datetime.datetime:
         raise BadRequest(f"{name}: not a date-time ({raw[:40]!r})") from problem
     if parsed.tzinfo is None:
         raise BadRequest(f"{name}: the date-time needs a time zone, e.g. +01:00")
+    try:
+        # The database compares in UTC: year 1 or 9999 with an offset leaves the calendar.
+        parsed.astimezone(datetime.UTC)
+    except OverflowError as problem:
+        raise BadRequest(f"{name}: the date-time is out of range") from problem
     return parsed
 
 
@@ -131,16 +143,22 @@ def _number(request, name: str, default: int, maximum: int | None = None) -> int
     raw = request.GET.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or len(raw) > 9 or int(raw) < 1:
+    # isdigit() alone also takes "²" and other digits that int() refuses.
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 9 or int(raw) < 1:
         raise BadRequest(f"{name}: a whole number from 1 is expected")
     value = int(raw)
     return min(value, maximum) if maximum else value
 
 
+def _size_parameter(request) -> str:
+    """The parameter the client sized its pages with (links keep using it)."""
+    return next((name for name in SIZE_PARAMETERS if name in request.GET), "limit")
+
+
 def _page_url(request, page: int, per_page: int) -> str:
     params = {k: request.GET[k] for k in FILTERS if k in request.GET}
     if per_page != PAGE_SIZE:
-        params["elementsPerPage"] = str(per_page)
+        params[_size_parameter(request)] = str(per_page)
     if page > 1:
         params["page"] = str(page)
     query = urlencode(sorted(params.items()))  # one canonical order of the parameters
@@ -149,7 +167,7 @@ def _page_url(request, page: int, per_page: int) -> str:
 
 def _page(request, records, serialize) -> dict:
     """A list page with data, pagination and links (``next`` on all pages but the last)."""
-    per_page = _number(request, "elementsPerPage", PAGE_SIZE, MAX_PAGE_SIZE)
+    per_page = _number(request, _size_parameter(request), PAGE_SIZE, MAX_PAGE_SIZE)
     page = _number(request, "page", 1)
     total = len(records) if isinstance(records, list) else records.count()
     pages = max(math.ceil(total / per_page), 1)

@@ -198,6 +198,12 @@ def test_unknown_ids_and_addresses_give_a_json_404(world):
         "page=0",
         "page=abc",
         "elementsPerPage=-3",
+        "limit=-1",
+        "limit=0",
+        "limit=²",
+        "limit=abc",
+        "limit=",
+        "limit=1e3",
     ],
 )
 def test_bad_filter_values_give_a_json_400(world, query):
@@ -228,6 +234,37 @@ def test_lists_page_with_next_links_and_keep_the_filters(world):
     public = Meeting.objects.filter(is_public=True).count()
     assert len(ids) == len(set(ids)) == public
     assert pages == -(-public // 40)
+
+
+def test_lists_have_a_bounded_default_page_and_take_a_limit(world):
+    """25 objects a page by default, ``limit`` asks for fewer or more (at most 100), and
+    the links keep the limit; a limit beyond the maximum is cut to it."""
+    from stadtdach.governance.oparl.views import MAX_PAGE_SIZE, PAGE_SIZE
+
+    add_meetings(world, 250)
+    client = Client()
+    base = f"{BASE}body/{world.authority.pk}/meetings"
+    public = Meeting.objects.filter(is_public=True).count()
+    first = client.get(base).json()
+    assert len(first["data"]) == PAGE_SIZE == first["pagination"]["elementsPerPage"]
+    assert first["pagination"]["totalPages"] == -(-public // PAGE_SIZE)
+    assert "limit" not in first["links"]["next"] and "page=2" in first["links"]["next"]
+    small = client.get(base + "?limit=7").json()
+    assert len(small["data"]) == 7 and "limit=7" in small["links"]["next"]
+    assert "limit=7" in small["links"]["last"]
+    ids, url = [], base + "?limit=60"
+    while url:
+        data = client.get(url).json()
+        assert len(data["data"]) <= 60
+        ids += [obj["id"] for obj in data["data"]]
+        url = data["links"].get("next")
+    assert len(ids) == len(set(ids)) == public
+    huge = client.get(base + "?limit=100000").json()
+    assert huge["pagination"]["elementsPerPage"] == MAX_PAGE_SIZE
+    last = first["pagination"]["totalPages"]
+    assert client.get(base + f"?page={last}").status_code == 200
+    assert client.get(base + f"?page={last + 1}").status_code == 404
+    assert client.get(base + "?page=99999999999").status_code == 400
 
 
 def test_filters_select_by_created_and_modified(world):
