@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -21,13 +22,21 @@ from stadtdach.process.views import _page_number, needs
 def index(request):
     """The bodies, the next meetings and the papers on their way to the council."""
     viewer = Viewer.for_user(request.user)
+    # Everyone with the same view of the bodies sees the same lists: a fragment whose
+    # data is read only when it is built.
+    lists = SimpleLazyObject(
+        lambda: {
+            "bodies": selectors.bodies(),
+            "upcoming": selectors.upcoming_meetings(viewer, limit=8),
+            "on_their_way": selectors.papers_on_their_way(viewer),
+        }
+    )
     return render(
         request,
         "governance/index.html",
         {
-            "bodies": selectors.bodies(),
-            "upcoming": selectors.upcoming_meetings(viewer, limit=8),
-            "on_their_way": selectors.papers_on_their_way(viewer),
+            "lists": lists,
+            "viewer_key": (viewer.sees_all, tuple(sorted(viewer.body_ids))),
             "can_manage": request.user.has_perm("governance.manage"),
         },
     )

@@ -37,23 +37,28 @@ from stadtdach.participation.views.helpers import (
 def overview(request):
     phase = request.GET.get("phase", "").strip()[:80]
     group = request.GET.get("zielgruppe", "").strip()[:80]
-    data = selectors.overview(request.user, phase=phase, target_group=group)
-    sections = [
-        (ProcessState.OPEN, _("Open now"), data.sections[ProcessState.OPEN]),
-        (ProcessState.UPCOMING, _("Coming up"), data.sections[ProcessState.UPCOMING]),
-        (ProcessState.CLOSED, _("Closed"), data.sections[ProcessState.CLOSED]),
-    ]
-    if data.sections[ProcessState.DRAFT]:
-        sections.append(
-            (ProcessState.DRAFT, _("In preparation (not public)"), data.sections["draft"])
-        )
+
+    def sections():
+        data = selectors.overview(request.user, phase=phase, target_group=group)
+        parts = [
+            (ProcessState.OPEN, _("Open now"), data.sections[ProcessState.OPEN]),
+            (ProcessState.UPCOMING, _("Coming up"), data.sections[ProcessState.UPCOMING]),
+            (ProcessState.CLOSED, _("Closed"), data.sections[ProcessState.CLOSED]),
+        ]
+        if data.sections[ProcessState.DRAFT]:
+            parts.append(
+                (ProcessState.DRAFT, _("In preparation (not public)"), data.sections["draft"])
+            )
+        return {"sections": parts, "phases": data.phases, "target_groups": data.target_groups}
+
+    # Everyone of a visibility class sees the same list: a fragment, read when built.
+    data = SimpleLazyObject(sections)
     return render(
         request,
         "participation/overview.html",
         {
-            "sections": sections,
-            "phases": data.phases,
-            "target_groups": data.target_groups,
+            "data": data,
+            "audience": selectors.visibility_class(request.user),
             "selected_phase": phase,
             "selected_group": group,
             "can_add": request.user.has_perm("participation.add_participationprocess"),
