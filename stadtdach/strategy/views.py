@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from stadtdach.core.selectors import text_blocks
 from stadtdach.strategy import selectors
@@ -53,7 +54,12 @@ def action_field_list(request):
 
 def action_field_detail(request, slug):
     edition = selectors.current_edition_or_404()
-    page = selectors.action_field_page(slug, edition)
+    page = selectors.action_field_page(
+        slug,
+        edition,
+        measure_page=request.GET.get("seite"),
+        goal_page=request.GET.get("ziele"),
+    )
     swot_labels = dict(SwotEntry.Kind.choices)
     return render(
         request,
@@ -150,14 +156,27 @@ def _filters(request) -> selectors.MeasureFilters:
 def measure_list(request):
     edition = selectors.current_edition_or_404()
     filters = _filters(request)
-    paginator = Paginator(selectors.measure_list(edition, filters), settings.STADTDACH_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("seite"))
+    number = request.GET.get("seite", "")[:7]
+    # The filters and the results look the same for everyone: fragments keyed by the
+    # filters and the query, their data read only when they are built.
+    page = SimpleLazyObject(
+        lambda: Paginator(
+            selectors.measure_list(edition, filters), settings.STADTDACH_PAGE_SIZE
+        ).get_page(number)
+    )
+    choices = SimpleLazyObject(
+        lambda: {
+            "action_fields": [row.action_field for row in selectors.action_field_rows(None)],
+            "themes": selectors.selected_themes(edition),
+        }
+    )
     context = {
         "edition": edition,
         "filters": filters,
         "page": page,
-        "action_fields": [row.action_field for row in selectors.action_field_rows(None)],
-        "themes": selectors.selected_themes(edition),
+        # The pagination links carry the whole query string: it is part of the key.
+        "page_key": (edition, filters, request.GET.urlencode()),
+        "choices": choices,
         "statuses": Measure.Status.choices,
         "priorities": Measure.Priority.choices,
     }
