@@ -4,7 +4,8 @@ queries, whatever the amount of data (the tests assert it)."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, FilteredRelation, Prefetch, Q, QuerySet, Window
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,8 +30,11 @@ from stadtdach.strategy.models import (
 )
 
 # Pages that list the measures of one field, theme or concept show this many and link
-# to the filtered measure list for the rest.
+# to the filtered measure list for the rest (the action field pages through them).
 MEASURES_SHOWN = 25
+# An action field lists this many goals a page, each with its first measures.
+GOALS_PER_PAGE = 25
+GOAL_MEASURES_SHOWN = 5
 
 
 def current_edition() -> Edition | None:
@@ -158,32 +162,76 @@ def action_field_rows(edition: Edition | None) -> list[FieldRow]:
 class ActionFieldPage:
     action_field: ActionField
     choice: EditionActionField | None
-    goals: list[Goal]
-    measures: list[Measure]
+    goals: Page  # of Goal, each with .measure_count and its first measures (.shown)
+    measures: Page  # of Measure
     measure_count: int
     concepts: list[Concept]
     ratings: list[tuple[CrossCuttingTheme, ActionFieldThemeRating | None]]
     swot: dict[str, list[SwotEntry]] = field(default_factory=dict)
 
 
-def action_field_page(slug: str, edition: Edition) -> ActionFieldPage:
+def counted_page(queryset, per_page: int, number) -> Page:
+    """A page of the queryset whose number of rows comes with the rows (a window
+    function: 1 query instead of count and page). A number that is not a page gives the
+    first page, one beyond the last the last page (a second query)."""
+    number = number if isinstance(number, int) else _page_number(number)
+    rows = list(
+        queryset.annotate(_total=Window(Count("pk")))[(number - 1) * per_page : number * per_page]
+    )
+    if not rows and number > 1:  # beyond the last page: show the last one
+        last = max(-(-queryset.count() // per_page), 1)
+        return counted_page(queryset, per_page, min(last, number - 1))
+    total = rows[0]._total if rows else 0
+    paginator = Paginator(range(total), per_page)  # counts without a query
+    return Page(rows, number, paginator)
+
+
+def _page_number(raw) -> int:
+    raw = str(raw or "1")
+    return int(raw) if raw.isascii() and raw.isdigit() and 0 < len(raw) < 7 and int(raw) else 1
+
+
+def action_field_page(
+    slug: str, edition: Edition, *, measure_page=None, goal_page=None
+) -> ActionFieldPage:
+    """An action field: a page of its goals with their first measures, a page of its
+    measures, concepts, ratings and SWOT (9 queries: the field with the edition's choice,
+    goals, their first measures, measures, concepts, ratings, themes, SWOT; the goals
+    and the measures each carry their number, so a page costs no count)."""
     try:
-        action_field = ActionField.objects.select_related("group", "lead_unit").get(slug=slug)
+        # The edition's choice joined (one per edition and field), not fetched.
+        action_field = (
+            ActionField.objects.annotate(
+                choice_here=FilteredRelation(
+                    "edition_choices", condition=Q(edition_choices__edition=edition)
+                )
+            )
+            .select_related("group", "lead_unit", "choice_here")
+            .get(slug=slug)
+        )
     except ActionField.DoesNotExist as error:
         raise Http404 from error
-    choice = EditionActionField.objects.filter(edition=edition, action_field=action_field).first()
-    goals = list(
+    choice = action_field.choice_here
+    goals = counted_page(
         Goal.objects.filter(edition=edition, action_field=action_field)
         .select_related("action_field")
+        .annotate(measure_count=Count("measures"))
         .prefetch_related(
             Prefetch(
-                "measures", queryset=Measure.objects.only("pk", "code", "title", "action_field_id")
+                "measures",
+                queryset=Measure.objects.only("pk", "code", "title", "action_field_id").order_by(
+                    "code", "pk"
+                )[:GOAL_MEASURES_SHOWN],
+                to_attr="shown",
             )
-        )
+        ),
+        GOALS_PER_PAGE,
+        goal_page,
     )
-    field_measures = measure_queryset(edition).filter(action_field=action_field)
-    measures = list(field_measures[:MEASURES_SHOWN])
-    measure_count = field_measures.count()
+    measures = counted_page(
+        measure_queryset(edition).filter(action_field=action_field), MEASURES_SHOWN, measure_page
+    )
+    measure_count = measures.paginator.count
     concepts = list(action_field.concepts.all())
     ratings = {
         r.theme_id: r

@@ -36,9 +36,10 @@ PAGES = [
     ),
     (
         lambda w: w.fields[0].get_absolute_url(),
-        18,
-        "municipality, edition, field, choice, goals, their measures, measures, count, concepts, "
-        "ratings, themes, SWOT; panels: contributions (2), monitoring (measures, indicators), "
+        16,
+        "municipality, edition, field with choice, a page of goals (with their number), their "
+        "first measures, a page of measures (with their number), concepts, ratings, themes, "
+        "SWOT; panels: contributions (2), monitoring (measures, indicators), "
         "finance (funding, budget lines)",
     ),
     (
