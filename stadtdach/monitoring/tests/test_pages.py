@@ -42,3 +42,23 @@ def test_unknown_objects_are_not_found(world, client):
     assert client.get("/monitoring/massnahmen/99999999/").status_code == 404
     assert client.get("/monitoring/indikatoren/0/").status_code == 404
     assert client.get("/monitoring/handlungsfelder/gibt-es-nicht/").status_code == 404
+
+
+def test_bad_page_numbers_and_filters_give_a_page(world, client):
+    """Not a number, negative, far beyond the last page, digits int() refuses: the first
+    or the last page, never an error."""
+    add_monitoring(world.edition)
+    measure = world.led.first()
+    urls = [
+        reverse("monitoring:action_field", args=[world.fields[0].slug]),
+        reverse("monitoring:measure_list"),
+        reverse("monitoring:measure", args=[measure.pk]),
+        reverse("monitoring:indicator_list"),
+        reverse("monitoring:indicator_detail", args=[Indicator.objects.first().pk]),
+    ]
+    queries = ["seite=abc", "seite=99999", "seite=-1", "seite=²", "seite=0", "seite=1e9"]
+    queries += ["stand=x", "massnahme=²", "massnahme=99999999999999", "art=x"]
+    for url in urls:
+        for query in queries:
+            response = client.get(f"{url}?{query}")
+            assert response.status_code == 200, (url, query, response.status_code)
