@@ -171,10 +171,15 @@ class MeetingPage:
     tasks: list[Task] = field(default_factory=list)
 
 
-def meeting_detail(pk: int, viewer: Viewer) -> MeetingPage:
+def visible_meeting(pk: int, viewer: Viewer) -> Meeting:
+    """The meeting if the viewer may see it, else 404 (1 query)."""
+    return get_object_or_404(meetings(viewer), pk=pk)
+
+
+def meeting_detail(pk: int, viewer: Viewer, *, meeting: Meeting | None = None) -> MeetingPage:
     """A visible meeting with its visible agenda (and the papers consulted there), its
-    visible documents, attendance and tasks (6 queries)."""
-    meeting = get_object_or_404(meetings(viewer), pk=pk)
+    visible documents, attendance and tasks (6 queries; 5 with the meeting given)."""
+    meeting = meeting or visible_meeting(pk, viewer)
     insider = viewer.is_insider(meeting.body_id)
     agenda = AgendaItem.objects.filter(meeting=meeting).select_related(
         "consultation__paper", "consultation__decision", "work_package"

@@ -127,15 +127,19 @@ def meeting_list(request):
 
 def meeting_detail(request, pk: int):
     viewer = Viewer.for_user(request.user)
-    page = selectors.meeting_detail(pk, viewer)
+    meeting = selectors.visible_meeting(pk, viewer)
+    # The agenda, documents and attendance are a fragment per view of the bodies,
+    # read only when it is built.
+    page = SimpleLazyObject(lambda: selectors.meeting_detail(pk, viewer, meeting=meeting))
     return render(
         request,
         "governance/meeting_detail.html",
         {
             "page": page,
-            "meeting": page.meeting,
+            "meeting": meeting,
+            "viewer_key": (viewer.sees_all, tuple(sorted(viewer.body_ids))),
             "can_manage": request.user.has_perm("governance.manage"),
-            "can_add_document": request.user.has_perm("governance.add_document", page.meeting.body),
+            "can_add_document": request.user.has_perm("governance.add_document", meeting.body),
         },
     )
 
