@@ -59,9 +59,13 @@ class Lane:
         return max((self.total or 0) - len(self.items), 0)
 
 
-# The timeline shows this many years at a time, and at most this many items per lane.
+# The timeline shows this many years at a time, at most LANE_LIMIT items per lane and
+# at most MAX_ITEMS in all (with many lanes, each shows fewer, no lane fewer than
+# MIN_PER_LANE): the drawing stays below about 60 KB however many bodies meet.
 WINDOW_YEARS = 3
 LANE_LIMIT = 60
+MAX_ITEMS = 300
+MIN_PER_LANE = 10
 # Years one can ask for (?von=); others give the default window.
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -312,7 +316,19 @@ def lanes_for(request, edition: Edition, *, internal: bool, window: TimelineWind
         lane.items = items[: window.limit]
         if lane.items:
             result.append(lane)
+    share = _share([len(lane.items) for lane in result])
+    for lane in result:
+        lane.items = lane.items[:share]
     return result
+
+
+def _share(sizes: list[int]) -> int:
+    """The most items each lane may keep so that all keep at most MAX_ITEMS (fuller
+    lanes give up items first), never fewer than MIN_PER_LANE."""
+    share = max(sizes, default=0)
+    while share > MIN_PER_LANE and sum(min(size, share) for size in sizes) > MAX_ITEMS:
+        share -= 1
+    return share
 
 
 @dataclass

@@ -178,3 +178,14 @@ def test_earlier_and_later_years_are_linked(world, client_for):
     assert "?von=2018#zeitraum" in html and "?von=2024#zeitraum" in html
     assert 'href="?#zeitraum"' in html  # back to the current years
     assert "Vergabe" not in html  # the milestone lies in the current years
+
+
+def test_many_full_lanes_share_the_items():
+    from stadtdach.process.timeline import LANE_LIMIT, MAX_ITEMS, MIN_PER_LANE, _share
+
+    assert _share([LANE_LIMIT] * 3) == LANE_LIMIT  # 180 fit
+    share = _share([LANE_LIMIT] * 10 + [3])
+    assert sum(min(n, share) for n in [LANE_LIMIT] * 10 + [3]) <= MAX_ITEMS
+    assert share == (MAX_ITEMS - 3) // 10
+    assert _share([LANE_LIMIT] * 100) == MIN_PER_LANE
+    assert _share([]) == 0
