@@ -17,7 +17,7 @@ def audit_log(request):
 
     def number(name: str) -> int | None:
         value = request.GET.get(name, "")
-        return int(value) if value.isdigit() and len(value) < 10 else None
+        return int(value) if value.isdecimal() and len(value) < 10 else None
 
     action = request.GET.get("aktion", "")
     action = action if action in AuditEntry.Action.values else ""

@@ -28,7 +28,8 @@ _MAX_PK = 2**63 - 1
 
 def _too_large(value) -> bool:
     text = str(value).strip().lstrip("+-")
-    return text.isdigit() and int(text) > _MAX_PK
+    # isdecimal, not isdigit: int() refuses "²", which isdigit() takes.
+    return text.isdecimal() and int(text) > _MAX_PK
 
 
 class SafeModelChoiceField(forms.ModelChoiceField):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from stadtdach.core.forms import StadtdachModelForm, date_input
 from stadtdach.core.geo import parse_place
 from stadtdach.core.text import german_slugify
+from stadtdach.core.uploads import content_matches
 from stadtdach.governance.models import (
     AgendaItem,
     Attendance,
@@ -303,7 +304,8 @@ class DocumentForm(StadtdachModelForm):
                 )
             name = upload.name.lower()
             suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
-            if suffix not in self.ALLOWED_TYPES:
+            # The content must match the name: no program or web page renamed to .pdf.
+            if suffix not in self.ALLOWED_TYPES or not content_matches(upload):
                 raise ValidationError(
                     _("Allowed file types: PDF, DOCX, ODT, XLSX, ODS, TXT, PNG, JPEG.")
                 )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from stadtdach.core.forms import StadtdachModelForm, date_input
 from stadtdach.core.geo import parse_place
 from stadtdach.core.text import german_slugify
+from stadtdach.core.uploads import content_matches
 from stadtdach.strategy.models import (
     ActionField,
     Concept,
@@ -123,7 +124,8 @@ class ConceptForm(SluggedForm):
                     % {"mb": settings.STADTDACH_MAX_UPLOAD_BYTES // 2**20}
                 )
             suffix = "." + document.name.rsplit(".", 1)[-1].lower() if "." in document.name else ""
-            if suffix not in self.ALLOWED_DOCUMENT_TYPES:
+            # The content must match the name: no program or web page renamed to .pdf.
+            if suffix not in self.ALLOWED_DOCUMENT_TYPES or not content_matches(document):
                 raise ValidationError(_("Allowed file types: PDF, DOCX, ODT, XLSX, ODS."))
         return document
 
