@@ -4,6 +4,9 @@ row counts before and after, the errors the page shows; and the checks on them.
 A submit runs inside a savepoint that is rolled back afterwards, so every case starts from
 the same data. Writes are read from the SQL the request sent (INSERT, UPDATE, DELETE), row
 counts from one query over every table; both must stay unchanged for a rejected submit.
+The counts are only read when the request sent a write (without one they cannot change):
+after the request inside the savepoint, and after the rollback, which restores the counts
+of before the request.
 """
 
 import re
@@ -46,6 +49,7 @@ class Outcome:
     location: str = ""
     writes: list[str] = field(default_factory=list)
     counts_changed: list[str] = field(default_factory=list)
+    counts_after: dict[str, int] | None = None  # read when the request wrote
     exception: str = ""
     errors: dict[str, list[str]] = field(default_factory=dict)  # field id -> messages
     general: list[str] = field(default_factory=list)  # form-wide errors, error messages
@@ -109,16 +113,25 @@ def request(
     """Send one request and return its Outcome; ``isolated`` (the default) runs it inside a
     savepoint that is rolled back afterwards."""
     if not isolated:
-        return _observe(client, method, url, data, follow_accepted, extra)
+        return _observe(client, method, url, data, follow_accepted, extra, before=row_counts())
     with transaction.atomic():
         try:
-            return _observe(client, method, url, data, follow_accepted, extra)
+            outcome = _observe(client, method, url, data, follow_accepted, extra)
         finally:
             transaction.set_rollback(True)
+    if outcome.counts_after is not None:
+        _compare(outcome, row_counts())  # the rollback restored the counts of before
+    return outcome
 
 
-def _observe(client, method, url, data, follow_accepted, extra) -> "Outcome":
-    before = row_counts()
+def _compare(outcome: "Outcome", before: dict[str, int]) -> None:
+    after = outcome.counts_after or {}
+    outcome.counts_changed = [t for t in before if before[t] != after.get(t)]
+
+
+def _observe(client, method, url, data, follow_accepted, extra, *, before=None) -> "Outcome":
+    """One request; ``before``: the row counts before it, or None when the caller reads
+    them after rolling back."""
     with CaptureQueriesContext(connection) as queries:
         try:
             if method == "POST":
@@ -132,14 +145,22 @@ def _observe(client, method, url, data, follow_accepted, extra) -> "Outcome":
     outcome = read_response(method, url, response)
     outcome.writes = written_tables(queries.captured_queries)
     try:
-        after = row_counts()
+        if outcome.writes:
+            outcome.counts_after = row_counts()
+        else:
+            # A database error the view swallowed leaves the transaction unusable.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
     except DatabaseError as exc:
         outcome.status = 500
         outcome.exception = f"the request left the transaction broken: {exc}"[:300]
+        outcome.counts_after = None
         return outcome
-    outcome.counts_changed = [t for t in before if before[t] != after[t]]
-    if follow_accepted and outcome.wrote and is_internal(outcome.location):
+    if before is not None and outcome.counts_after is not None:
+        _compare(outcome, before)
+    if follow_accepted and outcome.writes and is_internal(outcome.location):
         outcome.followed = _observe(client, "GET", outcome.location, None, False, {})
+        outcome.followed.counts_after = None  # part of the submit's savepoint
     return outcome
 
 
