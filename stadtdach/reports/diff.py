@@ -111,6 +111,11 @@ class SectionDiff:
     unchanged: int
 
     @property
+    def count(self) -> int:
+        """How many entries were added, removed or changed."""
+        return len(self.added) + len(self.removed) + len(self.changed)
+
+    @property
     def has_changes(self) -> bool:
         return bool(self.added or self.removed or self.changed)
 

@@ -23,6 +23,9 @@ CONTENT_TYPES = {
     Report.Format.PDF: "application/pdf",
     Report.Format.DOCX: ("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 }
+# The overview of a comparison shows this many entries per list of each part; the rest
+# is paged on the part's own page (``?teil=measures``).
+COMPARE_WINDOW = 10
 KINDS = {
     "isek-dokument": (Report.Kind.ISEK, "reports.generate_isek_document"),
     "monitoringbericht": (Report.Kind.MONITORING, "reports.generate_report"),
@@ -167,12 +170,15 @@ def revision_list(request):
 def revision_detail(request, pk):
     revision = selectors.revision_or_404(pk)
     data = revision.snapshot or {}
+    # A snapshot holds every measure (5,000 in a large city): the page shows them paged.
+    measures = Paginator(data.get("measures") or [], settings.STADTDACH_PAGE_SIZE)
     return render(
         request,
         "reports/revision_detail.html",
         {
             "revision": revision,
             "data": data,
+            "page": measures.get_page(request.GET.get("seite")),
             "selected_fields": [f for f in data.get("action_fields") or [] if f.get("selected")],
             "form": CompareForm(initial={"b": revision.pk}),
         },
@@ -190,14 +196,24 @@ def revision_compare(request):
             {"revisions": selectors.revisions(), "form": form},
             status=400,
         )
-    return render(
-        request,
-        "reports/compare.html",
-        {
-            "comparison": selectors.comparison(form.cleaned_data["a"], form.cleaned_data["b"]),
-            "form": form,
-        },
-    )
+    comparison = selectors.comparison(form.cleaned_data["a"], form.cleaned_data["b"])
+    part = request.GET.get("teil")
+    context = {"comparison": comparison, "form": form, "part": None, "window": COMPARE_WINDOW}
+    if part:
+        # One part of the comparison with all its entries, paged.
+        section = next((s for s in comparison.sections if s.key == part), None)
+        if section is None:
+            raise Http404
+        entries = (
+            [("added", item) for item in section.added]
+            + [("removed", item) for item in section.removed]
+            + [("changed", item) for item in section.changed]
+        )
+        context["part"] = section
+        context["page"] = Paginator(entries, settings.STADTDACH_PAGE_SIZE).get_page(
+            request.GET.get("seite")
+        )
+    return render(request, "reports/compare.html", context)
 
 
 class RevisionPublish(View):

@@ -72,3 +72,32 @@ def test_pages_do_not_grow_with_the_data(db, name, budget, why):
     assert few == many
     with query_budget(budget, why):
         assert client.get(url).status_code == 200
+
+
+def test_long_pages_are_paged_and_bad_page_numbers_give_a_page(db):
+    """1,000 measures: the revision shows 25 a page with a labelled pagination nav, the
+    comparison shows a window per part and pages each part; bad numbers never fail."""
+    world = build_world(measures=10)
+    old = _publish(world, "A", datetime.date(2022, 1, 1))
+    add_measures(world.edition, world.fields, world.themes, world.goals, world.concepts, 990)
+    new = _publish(world, "B", datetime.date(2023, 1, 1))
+    client = Client()
+    compare = reverse("reports:revision_compare") + f"?a={old.pk}&b={new.pk}"
+    for url in (
+        new.get_absolute_url(),
+        compare,
+        compare + "&teil=measures",
+    ):
+        for suffix in ("", "&seite=abc", "&seite=-1", "&seite=999999", "&seite=2"):
+            glue = "&" if "?" in url else "?"
+            response = client.get(url + (glue + suffix[1:] if suffix else ""))
+            assert response.status_code == 200, (url, suffix)
+            assert len(response.content) < 150_000, (url, suffix, len(response.content))
+    page = client.get(new.get_absolute_url()).content.decode()
+    assert page.count('<tr><th scope="row">') == 25
+    assert 'class="pagination" aria-label=' in page
+    whole = client.get(compare).content.decode()
+    assert "teil=measures" in whole  # the link to the part's own pages
+    part = client.get(compare + "&teil=measures").content.decode()
+    assert 'class="pagination" aria-label=' in part
+    assert client.get(compare + "&teil=nichts").status_code == 404
