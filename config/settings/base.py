@@ -186,13 +186,13 @@ if REDIS_URL:
     _REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "stadtdach.core.caching.redis_backend.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "stadtdach",
             "OPTIONS": _REDIS_OPTIONS,
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "stadtdach.core.caching.redis_backend.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "stadtdach-pages",
             "OPTIONS": _REDIS_OPTIONS,

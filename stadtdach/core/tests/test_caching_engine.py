@@ -238,7 +238,7 @@ def test_a_cache_that_cannot_be_reached_reads_as_none_and_retries_bumps(settings
     settings.CACHES = {
         **settings.CACHES,
         "broken": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "stadtdach.core.caching.redis_backend.RedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing answers
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         },
@@ -252,3 +252,30 @@ def test_a_cache_that_cannot_be_reached_reads_as_none_and_retries_bumps(settings
     finally:
         versions._pending.clear()
     assert math.isinf(tracking.Recorder().expires)
+
+
+def test_the_redis_back_end_reuses_one_client_per_pool(settings):
+    import redis
+    from django.core.cache import caches
+
+    from conftest import skip_or_fail
+
+    try:
+        redis.Redis.from_url("redis://127.0.0.1:6379/15", socket_connect_timeout=0.5).ping()
+    except redis.exceptions.ConnectionError:
+        skip_or_fail("Redis not reachable at 127.0.0.1:6379")
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "stadtdach.core.caching.redis_backend.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "test-clients",
+        },
+    }
+    cache = caches["shared"]
+    cache.set("a", {"value": 1}, 30)
+    assert cache.get("a") == {"value": 1} and cache.get_many(["a", "b"]) == {"a": {"value": 1}}
+    client = cache._cache.get_client("a")
+    assert cache._cache.get_client("b", write=True) is client  # one server: one pool
+    cache.delete("a")
+    assert cache.get("a") is None

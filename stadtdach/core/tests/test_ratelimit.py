@@ -64,7 +64,7 @@ def test_hit_lets_the_request_through_when_the_cache_server_is_down(settings, ca
     settings.CACHES = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "stadtdach.core.caching.redis_backend.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         },

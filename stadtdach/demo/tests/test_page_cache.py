@@ -189,7 +189,7 @@ def broken_cache(settings):
     settings.CACHES = {
         **settings.CACHES,
         "broken": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "stadtdach.core.caching.redis_backend.RedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         },
@@ -248,7 +248,7 @@ def test_redis_holds_pages_and_versions_across_clients(demo, settings):
     settings.CACHES = {
         **settings.CACHES,
         "redis": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "stadtdach.core.caching.redis_backend.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/15",
             "KEY_PREFIX": prefix,
         },
