@@ -18,7 +18,7 @@ def measure_finance(request, measure):
 
 def action_field_finance(request, action_field):
     """Planned, approved and spent money of the field's measures in the current edition
-    (2 queries: budget lines, financing)."""
+    (1 query: the budget lines summed per year, split by their financing in SQL)."""
     amounts = selectors.action_field_finance(action_field)
     if not amounts.by_year:
         return None

@@ -5,9 +5,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, DecimalField, F, Func, Prefetch, QuerySet, Sum, Value, When
 
 from stadtdach.finance.models import (
+    HUNDRED,
+    SHARE_FIELDS,
     Budget,
     BudgetLine,
     BudgetProduct,
@@ -16,7 +18,7 @@ from stadtdach.finance.models import (
     MeasureFunding,
     town_only,
 )
-from stadtdach.finance.money import ZERO, add_into, split
+from stadtdach.finance.money import CENT, ZERO, add_into, cents, split
 from stadtdach.strategy.models import ActionField, Edition, Measure
 
 SOURCES = FundingSource.choices
@@ -249,28 +251,82 @@ def measure_finance(measure: Measure) -> MeasureFinance:
     )
 
 
+class _PartCents(Func):
+    """One source's part of a budget line in cents, rounded half up exactly like
+    money.split (planned EUR × share % = planned × share cents; both are ≥ 0)."""
+
+    template = "ROUND(%(expressions)s)"  # numeric: exact
+    arg_joiner = " * "
+    output_field = DecimalField(max_digits=24, decimal_places=0)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # SQLite keeps decimals as floats: whole cents times whole ten-thousandths of a
+        # percent, in integers, rounded half up, so no float rounding creeps in.
+        planned, planned_params = compiler.compile(self.source_expressions[0])
+        share, share_params = compiler.compile(self.source_expressions[1])
+        sql = (
+            f"((CAST(ROUND(({planned}) * 100) AS INTEGER)"
+            f" * CAST(ROUND(({share}) * 10000) AS INTEGER) + 500000) / 1000000)"
+        )
+        return sql, (*planned_params, *share_params)
+
+
+def _effective_share(source: str):
+    """The share of one source that applies to a budget line's measure, in SQL:
+    MeasureFunding.effective_shares() (own shares, the programme's, or 100 % town)."""
+    name = SHARE_FIELDS[source]
+    return Case(
+        When(measure__funding__custom_shares=True, then=F(f"measure__funding__{name}")),
+        When(
+            measure__funding__programme__isnull=False,
+            then=F(f"measure__funding__programme__{name}"),
+        ),
+        default=Value(HUNDRED if source == FundingSource.TOWN else Decimal("0")),
+        output_field=DecimalField(max_digits=7, decimal_places=4),
+    )
+
+
+THIRD_PARTIES = [source for source in FundingSource.values if source != FundingSource.TOWN]
+
+
 def action_field_finance(action_field: ActionField, edition: Edition | None = None) -> Amounts:
     """The planned, approved and spent money of one action field's measures, with the
-    funding by source (2 queries). Without an edition: the current one (joined, not
+    funding by source (1 query, one row per budget year, however many lines: each line
+    is split by its shares in SQL, every part rounded to the cent as money.split does,
+    the town carries the rest). Without an edition: the current one (joined, not
     fetched, so a panel needs no extra query)."""
     scope = {"measure__action_field": action_field}
     if edition is None:
         scope["measure__edition__is_current"] = True
     else:
         scope["measure__edition"] = edition
-    fundings = {
-        f.measure_id: f for f in MeasureFunding.objects.filter(**scope).select_related("programme")
-    }
-    lines = _lines_by_measure(
-        BudgetLine.objects.filter(**scope).values_list(
-            "measure_id", "budget__year", "planned", "approved", "spent"
+    rows = (
+        BudgetLine.objects.filter(**scope)
+        .order_by()
+        .values("budget__year")
+        .annotate(
+            planned_sum=Sum("planned"),
+            approved_sum=Sum("approved"),
+            spent_sum=Sum("spent"),
+            **{
+                f"part_{source}": Sum(_PartCents("planned", _effective_share(source)))
+                for source in THIRD_PARTIES
+            },
         )
+        .order_by("budget__year")
     )
     total = Amounts()
-    for measure_id, measure_lines in lines.items():
-        funding = fundings.get(measure_id)
-        shares = funding.effective_shares() if funding else town_only()
-        total.add(_amounts(measure_lines, shares, {}))
+    for row in rows:
+        planned = cents(row["planned_sum"] or ZERO)
+        total.by_year[row["budget__year"]] = planned
+        total.approved += row["approved_sum"] or ZERO
+        total.spent += row["spent_sum"] or ZERO
+        parts = {
+            source: (Decimal(row[f"part_{source}"] or 0) / 100).quantize(CENT)
+            for source in THIRD_PARTIES
+        }
+        parts[FundingSource.TOWN] = planned - sum(parts.values(), ZERO)
+        add_into(total.funding, parts)
     return total
 
 

@@ -1,12 +1,16 @@
 """Panels of the participation app on pages of lower apps (core/panels.py, configured in
 settings.STADTDACH_PANELS). Each makes a fixed number of queries."""
 
+from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from stadtdach.core.panels import Panel
 from stadtdach.participation import formats, selectors
 from stadtdach.participation.forms import CommentForm
+from stadtdach.participation.models import Contribution, ParticipationProcess, Visibility
+
+FIELD_CONTRIBUTIONS_SHOWN = 5
 
 
 def open_participation(request, obj):
@@ -66,8 +70,20 @@ def account_participation(request, user):
 
 def action_field_participation(request, action_field):
     """Action field page: the latest contributions in this field and following it
-    (3 queries: contributions, count, the user's subscription)."""
-    contributions, count = selectors.field_contributions(action_field)
+    (1 query for visitors: the newest contributions with their number as a window
+    count; 1 more for the signed-in user's subscription)."""
+    rows = list(
+        Contribution.objects.filter(
+            action_field=action_field,
+            visibility=Visibility.PUBLISHED,
+            process__is_published=True,
+            process__audience=ParticipationProcess.Audience.PUBLIC,
+        )
+        .select_related("process")
+        .annotate(_total=Window(Count("pk")))
+        .order_by("-created", "-pk")[:FIELD_CONTRIBUTIONS_SHOWN]
+    )
+    contributions, count = rows, (rows[0]._total if rows else 0)
     user = request.user
     return Panel(
         "participation/panels/action_field.html",

@@ -5,7 +5,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, FilteredRelation, Prefetch, Q, QuerySet, Window
+from django.db.models import (
+    Count,
+    FilteredRelation,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -170,6 +179,36 @@ class ActionFieldPage:
     swot: dict[str, list[SwotEntry]] = field(default_factory=dict)
 
 
+RATING_COLUMNS = ("id", "score", "justification", "is_sample", "sample_note")
+
+
+def _themes_with_ratings(edition: Edition, action_field: ActionField):
+    """The edition's selected themes, each with the field's rating against it or None
+    (1 query: the rating's columns are subqueries of the theme row)."""
+    rating = ActionFieldThemeRating.objects.filter(
+        edition=edition, action_field=action_field, theme=OuterRef("pk")
+    )
+    themes = list(
+        CrossCuttingTheme.objects.filter(
+            edition_choices__edition=edition, edition_choices__selected=True
+        ).annotate(
+            **{f"_rating_{name}": Subquery(rating.values(name)[:1]) for name in RATING_COLUMNS}
+        )
+    )
+    ratings = [
+        ActionFieldThemeRating(
+            edition=edition,
+            action_field=action_field,
+            theme=theme,
+            **{name: getattr(theme, f"_rating_{name}") for name in RATING_COLUMNS},
+        )
+        if theme._rating_id is not None
+        else None
+        for theme in themes
+    ]
+    return themes, ratings
+
+
 def counted_page(queryset, per_page: int, number) -> Page:
     """A page of the queryset whose number of rows comes with the rows (a window
     function: 1 query instead of count and page). A number that is not a page gives the
@@ -195,9 +234,10 @@ def action_field_page(
     slug: str, edition: Edition, *, measure_page=None, goal_page=None
 ) -> ActionFieldPage:
     """An action field: a page of its goals with their first measures, a page of its
-    measures, concepts, ratings and SWOT (9 queries: the field with the edition's choice,
-    goals, their first measures, measures, concepts, ratings, themes, SWOT; the goals
-    and the measures each carry their number, so a page costs no count)."""
+    measures, concepts, ratings and SWOT (7 queries: the field with the edition's choice,
+    goals, their first measures, measures, concepts, the themes with the field's ratings,
+    SWOT; the goals and the measures each carry their number, so a page costs no
+    count)."""
     try:
         # The edition's choice joined (one per edition and field), not fetched.
         action_field = (
@@ -233,11 +273,7 @@ def action_field_page(
     )
     measure_count = measures.paginator.count
     concepts = list(action_field.concepts.all())
-    ratings = {
-        r.theme_id: r
-        for r in ActionFieldThemeRating.objects.filter(edition=edition, action_field=action_field)
-    }
-    themes = selected_themes(edition)
+    themes, ratings = _themes_with_ratings(edition, action_field)
     swot: dict[str, list[SwotEntry]] = {kind: [] for kind, _ in SwotEntry.Kind.choices}
     for entry in SwotEntry.objects.filter(
         edition=edition, action_field=action_field
@@ -250,7 +286,7 @@ def action_field_page(
         measures,
         measure_count,
         concepts,
-        [(theme, ratings.get(theme.pk)) for theme in themes],
+        list(zip(themes, ratings, strict=True)),
         swot,
     )
 

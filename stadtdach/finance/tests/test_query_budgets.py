@@ -54,6 +54,6 @@ def test_panels_keep_a_fixed_number_of_queries(db, rf):
     measure = Measure.objects.first()
     with query_budget(2, "financing with programme and product, budget lines with years"):
         panels.measure_finance(request, measure)
-    with query_budget(2, "financing of the field's measures, their budget lines"):
+    with query_budget(1, "the field's budget lines summed per year, split by their financing"):
         panels.action_field_finance(request, world.fields[0])
     assert panels_for("measure", request, measure)  # configured in settings

@@ -193,7 +193,7 @@ def test_the_other_panels_have_budgets_of_their_own(db, rf, personas):
     request = rf.get("/")
     request.user = personas.participation_coordinator
     request.user.role_codes  # noqa: B018 - read once per request anyway
-    with query_budget(3, "contributions of the field, count, subscription"):
+    with query_budget(2, "contributions of the field with their number, subscription"):
         panels.action_field_participation(request, world.world.fields[0])
     with query_budget(3, "pending or reported contributions, comments, unanswered"):
         data = panels.workspace_participation(request, None).data()

@@ -36,11 +36,11 @@ PAGES = [
     ),
     (
         lambda w: w.fields[0].get_absolute_url(),
-        16,
+        13,
         "municipality, edition, field with choice, a page of goals (with their number), their "
-        "first measures, a page of measures (with their number), concepts, ratings, themes, "
-        "SWOT; panels: contributions (2), monitoring (measures, indicators), "
-        "finance (funding, budget lines)",
+        "first measures, a page of measures (with their number), concepts, themes with the "
+        "field's ratings, SWOT; panels: contributions (with their number), monitoring "
+        "(measures, indicators), finance (budget lines summed per year and source)",
     ),
     (
         lambda w: reverse("strategy:theme_matrix"),
