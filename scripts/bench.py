@@ -275,7 +275,11 @@ def write_docs(args, text: str) -> None:
     else:
         if "## Benchmark results" not in current:
             current = current.rstrip() + "\n\n## Benchmark results\n"
-        current = current.rstrip() + f"\n\n### {args.scale}, {args.database}\n\n{block}\n"
+        # A new table goes at the end of the benchmark section, before the next one.
+        head, rest = current.split("## Benchmark results", 1)
+        section, _, after = rest.partition("\n## ")
+        section = section.rstrip() + f"\n\n### {args.scale}, {args.database}\n\n{block}\n"
+        current = head + "## Benchmark results" + section + ("\n## " + after if after else "")
     DOCS.write_text(current)
 
 
