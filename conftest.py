@@ -12,16 +12,9 @@ from django.test import Client
 from stadtdach.core.testing.browser import chromium_unavailable, launch_chromium
 from stadtdach.core.testing.personas import Cast
 
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-
-
-def skip_or_fail(reason: str) -> None:
-    """Skip locally; in CI a missing service is an error, not a skip."""
-    if in_ci():
-        pytest.fail(f"{reason} (required when CI=true)", pytrace=False)
-    pytest.skip(reason)
+# Test modules import these from stadtdach.core.testing.services: "conftest" is ambiguous
+# (tests_e2e has its own), so importing it by name finds whichever was loaded first.
+from stadtdach.core.testing.services import in_ci, skip_or_fail  # noqa: F401
 
 
 def pytest_configure(config):

@@ -258,7 +258,7 @@ def test_the_redis_back_end_reuses_one_client_per_pool(settings):
     import redis
     from django.core.cache import caches
 
-    from conftest import skip_or_fail
+    from stadtdach.core.testing.services import skip_or_fail
 
     try:
         redis.Redis.from_url("redis://127.0.0.1:6379/15", socket_connect_timeout=0.5).ping()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import skip_or_fail
+from stadtdach.core.testing.services import skip_or_fail
 
 BASE = Path(__file__).resolve().parents[3]
 PAGES = "home|idea page|measures|citizen: idea page|OParl meetings"

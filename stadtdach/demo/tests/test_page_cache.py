@@ -9,9 +9,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from conftest import skip_or_fail
 from stadtdach.core.caching import clock
 from stadtdach.core.caching.middleware import HEADER
+from stadtdach.core.testing.services import skip_or_fail
 
 pytestmark = pytest.mark.django_db
 
