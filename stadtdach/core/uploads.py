@@ -20,6 +20,15 @@ _ODF_TYPES = {
     "odp": "application/vnd.oasis.opendocument.presentation",
 }
 _IMAGE_FORMATS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "webp": "WEBP"}
+# What Pillow raises for a file that is no readable image (with bomb warnings as errors).
+UNREADABLE_IMAGE = (
+    UnidentifiedImageError,
+    Image.DecompressionBombError,
+    Image.DecompressionBombWarning,
+    OSError,
+    ValueError,
+    SyntaxError,
+)
 
 
 def extension_of(name: str) -> str:
@@ -80,14 +89,7 @@ def _image_matches(upload, expected_format: str) -> bool:
                 with Image.open(upload) as image:
                     image.load()
         return True
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-        OSError,
-        ValueError,
-        SyntaxError,
-    ):
+    except UNREADABLE_IMAGE:
         return False
 
 

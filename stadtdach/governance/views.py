@@ -36,7 +36,7 @@ def index(request):
         "governance/index.html",
         {
             "lists": lists,
-            "viewer_key": (viewer.sees_all, tuple(sorted(viewer.body_ids))),
+            "viewer_key": viewer.cache_key,
             "can_manage": request.user.has_perm("governance.manage"),
         },
     )
@@ -137,7 +137,7 @@ def meeting_detail(request, pk: int):
         {
             "page": page,
             "meeting": meeting,
-            "viewer_key": (viewer.sees_all, tuple(sorted(viewer.body_ids))),
+            "viewer_key": viewer.cache_key,
             "can_manage": request.user.has_perm("governance.manage"),
             "can_add_document": request.user.has_perm("governance.add_document", meeting.body),
         },

@@ -43,6 +43,11 @@ class Viewer:
         return self.sees_all or (body_id is not None and body_id in self.body_ids)
 
     @property
+    def cache_key(self) -> tuple:
+        """Everyone with the same key sees the same meetings, papers and documents."""
+        return (self.sees_all, tuple(sorted(self.body_ids)))
+
+    @property
     def is_public(self) -> bool:
         return not self.sees_all and not self.body_ids
 

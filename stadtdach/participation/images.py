@@ -14,7 +14,9 @@ from django import forms
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
+
+from stadtdach.core.uploads import UNREADABLE_IMAGE
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 ACCEPT_ATTRIBUTE = "image/jpeg,image/png,image/webp"
@@ -61,14 +63,7 @@ def prepare(upload) -> PreparedImage:
             image.load()
     except forms.ValidationError:
         raise
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-        OSError,
-        ValueError,
-        SyntaxError,
-    ) as error:
+    except UNREADABLE_IMAGE as error:
         raise _error(
             _("This file is not an image we can read. Please choose a JPEG, PNG or WebP image."),
             "not_an_image",
