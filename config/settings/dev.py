@@ -24,6 +24,6 @@ if not env.text("EMAIL_BACKEND"):
         }
     }
 STORAGES = {  # no manifest needed when DEBUG serves static files straight from the apps
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": STORAGES["default"],  # noqa: F405 - MEDIA_ROOT, or S3 with S3_BUCKET
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
