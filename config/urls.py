@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from stadtdach.core import views as core_views
+from stadtdach.core.ops import metrics, readiness
 
 handler400 = "stadtdach.core.views.bad_request"
 handler403 = "stadtdach.core.views.permission_denied"
@@ -14,6 +15,8 @@ handler500 = "stadtdach.core.views.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", readiness.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Machine-readable interfaces carry no language prefix.
     path("oparl/v1/", include("stadtdach.governance.oparl.urls")),

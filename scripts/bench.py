@@ -90,6 +90,8 @@ def environment(args, var: Path, url: str) -> dict[str, str]:
     )
     if args.cache == "redis":
         env["REDIS_URL"] = REDIS
+    else:
+        env["SINGLE_SERVER"] = "true"  # production settings want REDIS_URL otherwise
     return env
 
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "django.forms",
     "rules",
     "django_tasks_db",
+    "django_prometheus",
     "stadtdach.core",
     "stadtdach.accounts",
     "stadtdach.strategy",
@@ -45,8 +46,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Operations (docs/operations.md): metrics around everything, then the request id
+    # that every log line of the request carries.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "stadtdach.core.ops.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "stadtdach.core.ops.metrics.PageCacheMetricsMiddleware",
     # Serves stored pages to visitors without a session before sessions, CSRF and
     # authentication run (docs/adr/0005-page-cache.md).
     "stadtdach.core.caching.middleware.PageCacheMiddleware",
@@ -61,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "stadtdach.core.middleware.BadInputMiddleware",
+    "stadtdach.core.ops.outage.DatabaseOutageMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -220,7 +228,15 @@ STADTDACH_PAGE_CACHE = {
     "timeout": env.number("PAGE_CACHE_SECONDS", 3600),
     "max_bytes": 1_000_000,
     # Never served from the cache: the readiness check, files, the admin.
-    "exclude": ("/healthz", "/static/", "/media/", "/technik/", "/en/technik/"),
+    "exclude": (
+        "/healthz",
+        "/readyz",
+        "/metrics",
+        "/static/",
+        "/media/",
+        "/technik/",
+        "/en/technik/",
+    ),
     # The release's name (e.g. its commit); by default a hash of code and templates.
     "release": env.text("RELEASE"),
 }
@@ -303,10 +319,25 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "stadtdach.core.views.csrf_failure"
 
+# Operations (docs/operations.md, core/ops/): readiness, metrics, task leases.
+STADTDACH_OPS = {
+    # /readyz fails when the oldest task waiting for a worker is older than this.
+    "ready_task_max_age": env.number("READY_TASK_MAX_AGE", 300),
+    # /metrics answers loopback, these addresses/networks, or "Authorization: Bearer <token>".
+    "metrics_allowed_ips": env.items("METRICS_ALLOWED_IPS"),
+    "metrics_token": env.text("METRICS_TOKEN", ""),
+    # manage.py task_worker: heartbeat interval, lease, attempts (core/ops/lease.py).
+    "task_heartbeat_seconds": env.number("TASK_HEARTBEAT_SECONDS", 5),
+    "task_lease_seconds": env.number("TASK_LEASE_SECONDS", 30),
+    "task_max_attempts": env.number("TASK_MAX_ATTEMPTS", 3),
+}
+
 # Public write endpoints (feedback forms, later contributions): requests per window per client.
 STADTDACH_RATE_LIMIT = {
     "requests": env.number("RATE_LIMIT_REQUESTS", 5),
     "seconds": env.number("RATE_LIMIT_SECONDS", 600),
+    # Client addresses never limited (a load test's client); empty in production.
+    "exempt": frozenset(env.items("RATE_LIMIT_EXEMPT")),
 }
 # Behind a reverse proxy that sets X-Forwarded-For, the rate limit keys on that address.
 STADTDACH_TRUST_X_FORWARDED_FOR = env.flag("TRUST_X_FORWARDED_FOR", False)
@@ -368,6 +399,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.text("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # One line per request (core/ops/requestid.py); production writes it (ACCESS_LOG).
+        "stadtdach.request": {"level": "INFO" if env.flag("ACCESS_LOG") else "WARNING"},
         # WeasyPrint logs every layout step at INFO; documents need only its warnings.
         "weasyprint": {"level": "WARNING"},
     },

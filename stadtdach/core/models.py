@@ -126,3 +126,22 @@ class TextBlock(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.key
+
+
+class WorkerHeartbeat(models.Model):
+    """A running task worker (``manage.py task_worker``) says every few seconds that it
+    lives. A task marked running by a worker without a fresh heartbeat is requeued
+    (core.ops.lease): a killed worker's task is picked up again, none runs forever."""
+
+    worker_id = models.CharField(_("worker"), max_length=64, primary_key=True)
+    hostname = models.CharField(_("host"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("process id"), default=0)
+    started_at = models.DateTimeField(_("started at"))
+    last_seen = models.DateTimeField(_("last seen"), db_index=True)
+
+    class Meta:
+        verbose_name = _("task worker")
+        verbose_name_plural = _("task workers")
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.hostname}, {self.pid})"

@@ -39,6 +39,11 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # A database outage gets the short "back in a moment" 503 page (core/ops/outage.py).
+    from stadtdach.core.ops import outage
+
+    if (unavailable := outage.response_for(request)) is not None:
+        return unavailable
     # No context processors: whatever broke must not break the error page too.
     from django.template import loader
 

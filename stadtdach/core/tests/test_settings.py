@@ -45,6 +45,7 @@ def test_production_runs_without_debug_on_postgresql_even_if_debug_is_set():
             "SECRET_KEY": "x" * 50,
             "ALLOWED_HOSTS": "isek.example.de",
             "DATABASE_URL": "postgres://u@localhost/x",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
             "DEBUG": "true",
         }
     )

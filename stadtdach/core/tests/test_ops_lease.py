@@ -1,0 +1,71 @@
+"""Task leases: a RUNNING task whose worker stopped beating is requeued, then failed."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult, get_date_max
+
+from stadtdach.core.models import WorkerHeartbeat
+from stadtdach.core.ops import lease
+
+
+def _running(worker_ids, started_ago=120) -> DBTaskResult:
+    return DBTaskResult.objects.create(
+        status="RUNNING",
+        args_kwargs={"args": [1], "kwargs": {}},
+        task_path="stadtdach.reports.tasks.generate_report",
+        backend_name="default",
+        run_after=get_date_max(),
+        worker_ids=worker_ids,
+        started_at=timezone.now() - timedelta(seconds=started_ago),
+    )
+
+
+@pytest.mark.django_db
+def test_the_task_of_a_dead_worker_is_requeued_a_living_workers_task_stays():
+    lease.beat("alive", timezone.now())
+    WorkerHeartbeat.objects.create(
+        worker_id="dead",
+        started_at=timezone.now() - timedelta(hours=1),
+        last_seen=timezone.now() - timedelta(minutes=5),
+    )
+    orphan = _running(["dead"])
+    vanished = _running(["never-beat"])
+    busy = _running(["alive"])
+    just_started = _running(["dead"], started_ago=1)
+    assert lease.requeue_stale(lease_seconds=30, max_attempts=3) == {"requeued": 2, "failed": 0}
+    for task in (orphan, vanished):
+        task.refresh_from_db()
+        assert task.status == "READY" and task.started_at is None
+    busy.refresh_from_db()
+    just_started.refresh_from_db()
+    assert busy.status == "RUNNING" and just_started.status == "RUNNING"
+    assert DBTaskResult.objects.ready().filter(pk=orphan.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_task_whose_workers_died_max_attempts_times_fails_with_the_reason():
+    task = _running(["w1", "w2", "w3"])
+    assert lease.requeue_stale(lease_seconds=30, max_attempts=3) == {"requeued": 0, "failed": 1}
+    task.refresh_from_db()
+    assert task.status == "FAILED" and task.finished_at is not None
+    assert "stopped 3 times" in task.traceback
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_heartbeat_thread_beats_requeues_and_forgets_on_stop():
+    orphan = _running(["gone"])
+    beat = lease.Heartbeat("w-thread", interval=0.2)
+    beat.start()
+    try:
+        deadline = timezone.now() + timedelta(seconds=10)
+        while timezone.now() < deadline:
+            orphan.refresh_from_db()
+            if orphan.status == "READY":
+                break
+        assert WorkerHeartbeat.objects.filter(worker_id="w-thread").exists()
+    finally:
+        beat.stop()
+    assert orphan.status == "READY"
+    assert not WorkerHeartbeat.objects.filter(worker_id="w-thread").exists()
