@@ -2,8 +2,10 @@
 heartbeat and lease, so that tasks of a worker that died are run again (core.ops.lease).
 Use it instead of ``db_worker`` wherever more than one worker or machine runs."""
 
+from django.tasks.signals import task_started
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
+from stadtdach.core.ops import requestid
 from stadtdach.core.ops.lease import Heartbeat
 
 
@@ -11,6 +13,8 @@ class Command(DbWorkerCommand):
     help = "Run a background task worker with a heartbeat; requeue tasks of dead workers."
 
     def handle(self, *args, **options):
+        # Log lines of a task carry "task-<id>" as their request id.
+        task_started.connect(requestid.task_started, dispatch_uid="stadtdach-task-request-id")
         heartbeat = Heartbeat(options["worker_id"])
         heartbeat.start()
         try:
