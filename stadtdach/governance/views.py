@@ -5,13 +5,13 @@ import datetime
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from stadtdach.core.storage import file_response
 from stadtdach.governance import selectors
 from stadtdach.governance.models import Body, CadenceRule, Location, Paper, Person
 from stadtdach.governance.visibility import Viewer
@@ -183,8 +183,9 @@ def document_file(request, pk: int, file_name: str):
     """A document's file, if the visitor may see the document. Internal files are never
     cached by shared caches."""
     document = selectors.document_for_download(pk, Viewer.for_user(request.user))
-    response = FileResponse(
-        document.file.open("rb"),
+    response = file_response(
+        request,
+        document.file,
         content_type=document.mime_type,
         as_attachment=request.GET.get("download") == "1",
         filename=document.file_name,

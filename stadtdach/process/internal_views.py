@@ -3,12 +3,13 @@ the tender specifications and their documents."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from stadtdach.core.storage import file_response
 from stadtdach.process import documents, monitoring, selectors, services
 from stadtdach.process.forms import ExportForm
 from stadtdach.process.models import SpecificationExport, WorkPackage
@@ -190,8 +191,9 @@ def export_file(request, pk: int):
         raise Http404("The document is not ready.")
     if not request.user.has_perm("process.export_specification", export.specification):
         raise PermissionDenied
-    return FileResponse(
-        export.file.open("rb"),
+    return file_response(
+        request,
+        export.file,
         as_attachment=True,
         filename=documents.file_name(export.specification, export.format),
     )

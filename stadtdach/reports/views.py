@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from stadtdach.core.services import DuplicateSubmission
+from stadtdach.core.storage import file_response
 from stadtdach.reports import selectors, services
 from stadtdach.reports.forms import CompareForm, ReportRequestForm, RevisionForm
 from stadtdach.reports.models import Report
@@ -133,8 +134,9 @@ def report_download(request, pk):
     if report.status != Report.Status.DONE or not report.file:
         raise Http404
     content_type = CONTENT_TYPES[report.format]
-    response = FileResponse(
-        report.file.open("rb"),
+    response = file_response(
+        request,
+        report.file,
         as_attachment=True,
         filename=report.download_name,
         content_type=content_type,

@@ -186,15 +186,16 @@ def measure_list(request):
 
 
 def measure_detail(request, pk):
-    measure = selectors.measure_detail(pk)
-    ratings = {r.theme_id: r for r in measure.theme_ratings.all()}
-    themes = selectors.selected_themes(measure.edition)
+    page = selectors.measure_page(pk)
+    measure = page.measure
     return render(
         request,
         "strategy/measure_detail.html",
         {
             "measure": measure,
-            "ratings": [(theme, ratings.get(theme.pk)) for theme in themes],
+            "goals": page.goals,
+            "concepts": page.concepts,
+            "ratings": page.ratings,
             "map_point": _map_point(measure),
         },
     )
@@ -266,13 +267,11 @@ def concept_document(request, slug):
     """A concept's document, served by Django so that uploads need no web-server rule."""
     from pathlib import PurePath
 
-    from django.http import FileResponse, Http404
+    from django.http import Http404
+
+    from stadtdach.core.storage import file_response
 
     concept, _measures, _count = selectors.concept_detail(slug)
     if not concept.document:
         raise Http404
-    try:
-        handle = concept.document.open("rb")
-    except (FileNotFoundError, OSError) as error:
-        raise Http404 from error
-    return FileResponse(handle, filename=PurePath(concept.document.name).name)
+    return file_response(request, concept.document, filename=PurePath(concept.document.name).name)

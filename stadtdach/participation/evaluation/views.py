@@ -5,13 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from stadtdach.core.storage import file_response
 from stadtdach.participation.evaluation import export, selectors, services
 from stadtdach.participation.evaluation.document import chart
 from stadtdach.participation.evaluation.forms import AssignForm, SummaryForm
@@ -173,8 +174,9 @@ def summary_file(request, pk):
         return denied
     if summary.status != SummaryDocument.Status.DONE or not summary.file:
         raise Http404("The document is not ready.")
-    return FileResponse(
-        summary.file.open("rb"),
+    return file_response(
+        request,
+        summary.file,
         as_attachment=True,
         filename=f"auswertung-{summary.pk}.pdf",
         content_type="application/pdf",

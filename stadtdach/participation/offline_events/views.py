@@ -3,12 +3,13 @@ documents, photos and results, and the staff pages to record them."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from stadtdach.core.services import DuplicateSubmission
+from stadtdach.core.storage import file_response
 from stadtdach.core.text import german_slugify
 from stadtdach.participation.ideas.selectors import action_field_queryset, theme_queryset
 from stadtdach.participation.offline_events import selectors, services
@@ -188,7 +189,7 @@ def _visible_event_file(request, queryset, token):
 
 def event_photo(request, token):
     photo = _visible_event_file(request, EventPhoto.objects.all(), token)
-    response = FileResponse(photo.file.open("rb"), content_type="image/jpeg")
+    response = file_response(request, photo.file, content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=3600"
     return response
 
@@ -197,8 +198,9 @@ def event_document(request, token):
     document = _visible_event_file(request, EventDocument.objects.all(), token)
 
     name = f"{german_slugify(document.title)[:80] or document.token}.{document.extension}"
-    response = FileResponse(
-        document.file.open("rb"),
+    response = file_response(
+        request,
+        document.file,
         content_type=document.content_type,
         as_attachment=True,
         filename=name,

@@ -5,7 +5,7 @@ import contextlib
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from stadtdach.core.pagination import CountedPaginator
 from stadtdach.core.ratelimit import limit_posts
 from stadtdach.core.services import DuplicateSubmission
+from stadtdach.core.storage import file_response
 from stadtdach.participation import formats, permissions, selectors
 from stadtdach.participation.formats import COMMENT, RATE
 from stadtdach.participation.forms import CommentForm, ReportForm
@@ -236,7 +237,7 @@ def image(request, token):
         raise Http404
     if not selectors.may_see_contribution(request.user, contribution):
         raise Http404
-    response = FileResponse(image.file.open("rb"), content_type="image/jpeg")
+    response = file_response(request, image.file, content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=3600"
     return response
 
