@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Case, DecimalField, F, Func, Prefetch, QuerySet, Sum, Value, When
 
+from stadtdach.core.json_agg import instance, json_rows, row_fields
 from stadtdach.finance.models import (
     HUNDRED,
     SHARE_FIELDS,
@@ -225,13 +226,27 @@ class MeasureFinance:
 
 
 def measure_finance(measure: Measure) -> MeasureFinance:
-    """Budget lines and financing of one measure (2 queries)."""
-    funding = (
-        MeasureFunding.objects.select_related("programme", "product__parent__parent")
-        .filter(measure=measure)
-        .first()
+    """Budget lines and financing of one measure (1 query: the measure's financing
+    joined, its budget lines, one per year, as a JSON list)."""
+    row = (
+        Measure.objects.filter(pk=measure.pk)
+        .select_related("funding__programme", "funding__product__parent__parent")
+        .annotate(
+            _lines=json_rows(
+                BudgetLine.objects.all(),
+                "measure",
+                **row_fields(BudgetLine),
+                budget_year="budget__year",
+            )
+        )
+        .get()
     )
-    lines = list(BudgetLine.objects.filter(measure=measure).select_related("budget"))
+    funding = getattr(row, "funding", None)  # reverse one-to-one: absent until financed
+    lines = []
+    for data in sorted(row._lines or [], key=lambda d: (d["budget_year"], d["id"])):
+        line = instance(BudgetLine, data)
+        line.budget = Budget(pk=line.budget_id, year=data["budget_year"])
+        lines.append(line)
     shares = funding.effective_shares() if funding else town_only()
     amounts = _amounts(
         [(line.budget.year, line.planned, line.approved, line.spent) for line in lines],

@@ -22,19 +22,25 @@ def member_body_ids(user) -> frozenset[int]:
         return frozenset()
     cached = getattr(user, "_governance_body_ids", None)
     if cached is None:
-        from django.db.models import Q
-
-        from stadtdach.governance.models import Membership
-
-        today = timezone.localdate()
-        cached = frozenset(
-            Membership.objects.filter(person__user=user, person__deleted_at__isnull=True)
-            .filter(Q(start_date__isnull=True) | Q(start_date__lte=today))
-            .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
-            .values_list("body_id", flat=True)
-        )
+        cached = frozenset(member_bodies(user))
         user._governance_body_ids = cached
     return cached
+
+
+def member_bodies(user):
+    """The keys of the bodies the account currently belongs to, as a query (a subquery
+    of the filter that uses it costs no query of its own)."""
+    from django.db.models import Q
+
+    from stadtdach.governance.models import Membership
+
+    today = timezone.localdate()
+    return (
+        Membership.objects.filter(person__user=user, person__deleted_at__isnull=True)
+        .filter(Q(start_date__isnull=True) | Q(start_date__lte=today))
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .values_list("body_id", flat=True)
+    )
 
 
 def _body_of(obj):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 
 from stadtdach.accounts.permissions import is_coordinator
-from stadtdach.governance.permissions import member_body_ids
+from stadtdach.governance.permissions import member_bodies, member_body_ids
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,20 @@ class Viewer:
         if is_coordinator(user):  # sees everything: the memberships do not matter
             return cls(True, frozenset())
         return cls(False, member_body_ids(user))
+
+    @classmethod
+    def for_filters(cls, user) -> "Viewer":
+        """Like ``for_user``, but a member's bodies stay a subquery of the filters below
+        (no query of their own, for a page that filters once). Only for the filters:
+        ``is_insider``, ``cache_key`` and ``is_public`` need ``for_user``."""
+        if (
+            user is None
+            or not user.is_authenticated
+            or hasattr(user, "_governance_body_ids")
+            or is_coordinator(user)
+        ):
+            return cls.for_user(user)
+        return cls(False, member_bodies(user))
 
     @classmethod
     def public(cls) -> "Viewer":
@@ -70,7 +84,7 @@ class Viewer:
         if self.sees_all:
             return Q()
         condition = Q(**{f"{prefix}is_public": True})
-        if self.body_ids:
+        if not isinstance(self.body_ids, frozenset) or self.body_ids:  # a subquery or keys
             from stadtdach.governance.models import Consultation
 
             consulted = Consultation.objects.filter(

@@ -12,11 +12,13 @@ from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Wind
 from django.http import Http404
 from django.utils import timezone
 
+from stadtdach.core.json_agg import instance, json_rows, row_fields
 from stadtdach.monitoring import status, summaries
 from stadtdach.monitoring.models import (
     ImplementationMilestone,
     ImportJob,
     Indicator,
+    IndicatorRollup,
     IndicatorValue,
     MeasureImplementation,
     ProgressUpdate,
@@ -376,22 +378,35 @@ class MeasurePanel:
 
 
 def measure_panel(measure: Measure, today: datetime.date) -> MeasurePanel:
-    """What the measure page shows of the implementation (3 queries: implementation with
-    its latest report as subqueries, the first milestones, the first result indicators
-    with their rollups)."""
-    latest = ProgressUpdate.objects.filter(measure=OuterRef("measure")).order_by("-date", "-pk")
-    implementation = (
-        MeasureImplementation.objects.select_related("responsible_unit")
-        .filter(measure=measure)
+    """What the measure page shows of the implementation (1 query: the measure with its
+    implementation joined, its latest report as subqueries, its first milestones and its
+    first result indicators with their rollups as JSON lists)."""
+    latest = ProgressUpdate.objects.filter(measure=OuterRef("pk")).order_by("-date", "-pk")
+    milestones = ImplementationMilestone.objects.order_by("order", "due_on", "pk")
+    indicators = Indicator.objects.order_by("kind", "order", "code", "pk")
+    row = (
+        Measure.objects.filter(pk=measure.pk)
+        .select_related("implementation__responsible_unit")
         .annotate(
             last_date=Subquery(latest.values("date")[:1]),
             last_note=Subquery(latest.values("note")[:1]),
             last_is_sample=Subquery(latest.values("is_sample")[:1]),
+            _milestones=json_rows(
+                milestones, "measure", MILESTONES_SHOWN + 1, **row_fields(ImplementationMilestone)
+            ),
+            _indicators=json_rows(
+                indicators,
+                "measure",
+                INDICATORS_SHOWN + 1,
+                **row_fields(Indicator),
+                **row_fields(IndicatorRollup, "rollup__"),
+            ),
         )
-        .first()
+        .get()
     )
+    implementation = getattr(row, "implementation", None)
     if implementation is None:
-        # Not reported yet: nothing more to fetch, and no reverse lookup later.
+        # Not reported yet.
         assessment = status.assess_measure(
             status=measure.status,
             progress=100 if measure.status == Measure.Status.COMPLETED else 0,
@@ -400,29 +415,30 @@ def measure_panel(measure: Measure, today: datetime.date) -> MeasurePanel:
             today=today,
         )
         state = MeasureState(measure, None, assessment, today)
-        last = None
     else:
         state = state_of(measure, today, implementation)
-        last = (
-            LastReport(
-                implementation.last_date,
-                implementation.last_note or "",
-                bool(implementation.last_is_sample),
-            )
-            if implementation.last_date
-            else None
-        )
-    milestones, more_milestones = _first(measure.implementation_milestones.all(), MILESTONES_SHOWN)
-    indicators, more_indicators = _first(
-        Indicator.objects.filter(measure=measure).select_related("rollup"), INDICATORS_SHOWN
+    last = (
+        LastReport(row.last_date, row.last_note or "", bool(row.last_is_sample))
+        if implementation is not None and row.last_date
+        else None
     )
+    milestone_rows = [instance(ImplementationMilestone, m) for m in row._milestones or []]
+    # PostgreSQL's order (missing dates last), for the few rows of this measure.
+    milestone_rows.sort(key=lambda m: (m.order, m.due_on is None, m.due_on or today, m.pk))
+    indicator_rows = []
+    for data in row._indicators or []:
+        indicator = instance(Indicator, data)
+        if data.get("rollup__indicator_id") is not None:
+            indicator.rollup = instance(IndicatorRollup, data, "rollup__")
+        indicator_rows.append(indicator)
+    indicator_rows.sort(key=lambda i: (i.kind, i.order, i.code, i.pk))
     return MeasurePanel(
         state,
         last,
-        milestones,
-        more_milestones,
-        [summaries.state_from_rollup(i) for i in indicators],
-        more_indicators,
+        milestone_rows[:MILESTONES_SHOWN],
+        len(milestone_rows) > MILESTONES_SHOWN,
+        [summaries.state_from_rollup(i) for i in indicator_rows[:INDICATORS_SHOWN]],
+        len(indicator_rows) > INDICATORS_SHOWN,
     )
 
 

@@ -35,10 +35,15 @@ def measure_contributions(request, measure):
 
 def measure_participation(request, measure):
     """Measure page: comments on the measure during its implementation, the comment form
-    and following the measure (3 queries: count, page of comments, subscription)."""
+    and following the measure (1 query, the newest comments with their number as a
+    window count; 1 more for the signed-in user's subscription)."""
     comments = selectors.public_comments(measure=measure, user=request.user)
-    count = comments.count()
-    shown = list(comments.order_by("-created", "-pk")[: selectors.COMMENTS_PAGE_SIZE])[::-1]
+    newest = list(
+        comments.annotate(_total=Window(Count("pk"))).order_by("-created", "-pk")[
+            : selectors.COMMENTS_PAGE_SIZE
+        ]
+    )
+    count, shown = (newest[0]._total if newest else 0), newest[::-1]
     user = request.user
     return Panel(
         "participation/panels/measure_participation.html",

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from stadtdach.core.json_agg import json_rows
 from stadtdach.strategy.models import (
     ActionField,
     ActionFieldThemeRating,
@@ -182,24 +183,22 @@ class ActionFieldPage:
 RATING_COLUMNS = ("id", "score", "justification", "is_sample", "sample_note")
 
 
-def _themes_with_ratings(edition: Edition, action_field: ActionField):
-    """The edition's selected themes, each with the field's rating against it or None
-    (1 query: the rating's columns are subqueries of the theme row)."""
-    rating = ActionFieldThemeRating.objects.filter(
-        edition=edition, action_field=action_field, theme=OuterRef("pk")
-    )
+def _themes_with_ratings(themes_of: Edition, rating_model, **owner):
+    """The edition's selected themes, each with the owner's rating against it or None
+    (1 query: the rating's columns are subqueries of the theme row). ``owner`` is
+    ``action_field=...`` or ``measure=...``."""
+    rating = rating_model.objects.filter(theme=OuterRef("pk"), **owner)
     themes = list(
         CrossCuttingTheme.objects.filter(
-            edition_choices__edition=edition, edition_choices__selected=True
+            edition_choices__edition=themes_of, edition_choices__selected=True
         ).annotate(
             **{f"_rating_{name}": Subquery(rating.values(name)[:1]) for name in RATING_COLUMNS}
         )
     )
     ratings = [
-        ActionFieldThemeRating(
-            edition=edition,
-            action_field=action_field,
+        rating_model(
             theme=theme,
+            **owner,
             **{name: getattr(theme, f"_rating_{name}") for name in RATING_COLUMNS},
         )
         if theme._rating_id is not None
@@ -273,7 +272,9 @@ def action_field_page(
     )
     measure_count = measures.paginator.count
     concepts = list(action_field.concepts.all())
-    themes, ratings = _themes_with_ratings(edition, action_field)
+    themes, ratings = _themes_with_ratings(
+        edition, ActionFieldThemeRating, edition=edition, action_field=action_field
+    )
     swot: dict[str, list[SwotEntry]] = {kind: [] for kind, _ in SwotEntry.Kind.choices}
     for entry in SwotEntry.objects.filter(
         edition=edition, action_field=action_field
@@ -419,21 +420,56 @@ def measure_list(edition: Edition, filters: MeasureFilters) -> QuerySet[Measure]
 
 def measure_detail(pk: int) -> Measure:
     try:
-        return (
+        return Measure.objects.select_related(
+            "action_field", "lead_unit", "edition", "action_field__lead_unit"
+        ).get(pk=pk)
+    except Measure.DoesNotExist as error:
+        raise Http404 from error
+
+
+@dataclass
+class MeasurePage:
+    measure: Measure
+    goals: list[Goal]
+    concepts: list[Concept]
+    ratings: list[tuple[CrossCuttingTheme, MeasureThemeRating | None]]
+
+
+def measure_page(pk: int) -> MeasurePage:
+    """A measure with its goals, concepts and ratings against the edition's themes (2
+    queries: the measure with its goals and concepts as JSON lists, the themes with the
+    measure's ratings)."""
+    goals = json_rows(
+        Goal.objects.all(),
+        "measures",
+        pk="pk",
+        title="title",
+        order="order",
+        action_field_id="action_field_id",
+        field_order="action_field__order",
+    )
+    concepts = json_rows(
+        Concept.objects.all(), "measures", pk="pk", slug="slug", name="name", order="order"
+    )
+    try:
+        measure = (
             Measure.objects.select_related(
                 "action_field", "lead_unit", "edition", "action_field__lead_unit"
             )
-            .prefetch_related(
-                "goals",
-                "concepts",
-                Prefetch(
-                    "theme_ratings", queryset=MeasureThemeRating.objects.select_related("theme")
-                ),
-            )
+            .annotate(_goals=goals, _concepts=concepts)
             .get(pk=pk)
         )
     except Measure.DoesNotExist as error:
         raise Http404 from error
+    goal_rows = sorted(measure._goals or [], key=lambda g: (g["field_order"], g["order"], g["pk"]))
+    concept_rows = sorted(measure._concepts or [], key=lambda c: (c["order"], c["pk"]))
+    themes, ratings = _themes_with_ratings(measure.edition, MeasureThemeRating, measure=measure)
+    return MeasurePage(
+        measure,
+        [Goal(**{k: v for k, v in g.items() if k != "field_order"}) for g in goal_rows],
+        [Concept(**c) for c in concept_rows],
+        list(zip(themes, ratings, strict=True)),
+    )
 
 
 def goal_detail(pk: int) -> Goal:
