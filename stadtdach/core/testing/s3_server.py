@@ -5,6 +5,7 @@
 exactly as config/storage.py does for S3_BUCKET. Without moto the tests skip locally and
 fail in CI (CI=true)."""
 
+import atexit
 import uuid
 from dataclasses import dataclass, replace
 
@@ -59,21 +60,33 @@ class S3Server:
         return self.client().get_object(Bucket=self.bucket, Key=key)["Body"].read()
 
 
-@pytest.fixture(scope="session")
-def s3_server():
+_RUNNING: list[S3Server] = []
+
+
+def _start() -> S3Server:
+    """One server per test process (moto keeps its buckets in the process, so a second
+    server would share them anyway); it stops when the process ends."""
+    if _RUNNING:
+        return _RUNNING[0]
     try:
         from moto.server import ThreadedMotoServer
     except ImportError:
         skip_or_fail("moto[server] is not installed: no local S3 server")
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
+    atexit.register(server.stop)
     host, port = server.get_host_and_port()
     running = S3Server(endpoint_url=f"http://{host}:{port}")
     running.client().create_bucket(
         Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION}
     )
-    yield running
-    server.stop()
+    _RUNNING.append(running)
+    return running
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    return _start()
 
 
 @pytest.fixture
