@@ -26,12 +26,16 @@ class JSONList(Aggregate):
         return self.as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
 
 
-def json_rows(queryset: QuerySet, outer: str, limit: int | None = None, **fields) -> Subquery:
+def json_rows(
+    queryset: QuerySet, outer: str | None, limit: int | None = None, **fields
+) -> Subquery:
     """A subquery giving the rows of ``queryset`` whose ``outer`` field is the outer
-    row's key, as a JSON list of objects with ``fields`` (name: field path or
-    expression); ``None`` when PostgreSQL finds no row. With ``limit``: at most that many
-    rows, the first in the queryset's order."""
-    if limit is None:
+    row's key (all its rows when ``outer`` is None), as a JSON list of objects with
+    ``fields`` (name: field path or expression); ``None`` when PostgreSQL finds no row.
+    With ``limit``: at most that many rows, the first in the queryset's order."""
+    if outer is None:
+        rows = queryset
+    elif limit is None:
         rows = queryset.filter(**{outer: OuterRef("pk")})
     else:  # the aggregate needs the limit inside: the first rows' keys, one level down
         first = queryset.filter(**{outer: OuterRef(OuterRef("pk"))}).values("pk")[:limit]

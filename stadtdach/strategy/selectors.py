@@ -9,7 +9,6 @@ from django.db.models import (
     Count,
     FilteredRelation,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -20,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from stadtdach.core.json_agg import json_rows
+from stadtdach.core.json_agg import instance, json_rows, row_fields
 from stadtdach.strategy.models import (
     ActionField,
     ActionFieldThemeRating,
@@ -28,6 +27,7 @@ from stadtdach.strategy.models import (
     CrossCuttingTheme,
     Edition,
     EditionActionField,
+    EditionTheme,
     EvaluationFinding,
     ExampleProcess,
     Expectation,
@@ -178,6 +178,7 @@ class ActionFieldPage:
     concepts: list[Concept]
     ratings: list[tuple[CrossCuttingTheme, ActionFieldThemeRating | None]]
     swot: dict[str, list[SwotEntry]] = field(default_factory=dict)
+    edition: Edition | None = None
 
 
 RATING_COLUMNS = ("id", "score", "justification", "is_sample", "sample_note")
@@ -229,21 +230,60 @@ def _page_number(raw) -> int:
     return int(raw) if raw.isascii() and raw.isdigit() and 0 < len(raw) < 7 and int(raw) else 1
 
 
+def _goal_rows(queryset: QuerySet[Goal]) -> QuerySet[Goal]:
+    """Goals with their number of measures and their first measures as a JSON list."""
+    first = json_rows(
+        Measure.objects.order_by("code", "pk"),
+        "goals",
+        GOAL_MEASURES_SHOWN,
+        pk="pk",
+        code="code",
+        title="title",
+        action_field_id="action_field_id",
+    )
+    return queryset.annotate(measure_count=Count("measures"), _first_measures=first)
+
+
+def _with_first_measures(goals: Page) -> Page:
+    for goal in goals:
+        rows = sorted(goal._first_measures or [], key=lambda m: (m["code"], m["pk"]))
+        goal.shown = [Measure(**row) for row in rows]
+    return goals
+
+
 def action_field_page(
-    slug: str, edition: Edition, *, measure_page=None, goal_page=None
+    slug: str, edition: Edition | None = None, *, measure_page=None, goal_page=None
 ) -> ActionFieldPage:
-    """An action field: a page of its goals with their first measures, a page of its
-    measures, concepts, ratings and SWOT (7 queries: the field with the edition's choice,
-    goals, their first measures, measures, concepts, the themes with the field's ratings,
-    SWOT; the goals and the measures each carry their number, so a page costs no
-    count)."""
+    """An action field in ``edition`` (None: the current one): a page of its goals with
+    their first measures, a page of its measures, concepts, ratings and SWOT (3 queries:
+    the field with the edition's choice joined, the edition, its concepts, SWOT entries,
+    the edition's themes and the field's ratings as JSON lists; goals with their first
+    measures as JSON lists; measures; goals and measures each carry their number, so a
+    page costs no count)."""
+    in_edition = {"edition": edition} if edition else {"edition__is_current": True}
+    current = Edition.objects.filter(is_current=True).values("pk")[:1]  # current_edition()
+    choice = Q(edition_choices__edition=edition if edition else Subquery(current))
+    themes = EditionTheme.objects.filter(selected=True, **in_edition)
     try:
         # The edition's choice joined (one per edition and field), not fetched.
         action_field = (
             ActionField.objects.annotate(
-                choice_here=FilteredRelation(
-                    "edition_choices", condition=Q(edition_choices__edition=edition)
-                )
+                choice_here=FilteredRelation("edition_choices", condition=choice),
+                _concepts=json_rows(Concept.objects.all(), "action_fields", **row_fields(Concept)),
+                _swot=json_rows(
+                    SwotEntry.objects.filter(**in_edition), "action_field", **row_fields(SwotEntry)
+                ),
+                _themes=json_rows(themes, None, **row_fields(CrossCuttingTheme, "theme__")),
+                _ratings=json_rows(
+                    ActionFieldThemeRating.objects.filter(**in_edition),
+                    "action_field",
+                    **row_fields(ActionFieldThemeRating),
+                ),
+                _edition=json_rows(
+                    Edition.objects.filter(pk=edition.pk if edition else Subquery(current)),
+                    None,
+                    **row_fields(Edition),
+                ),
             )
             .select_related("group", "lead_unit", "choice_here")
             .get(slug=slug)
@@ -251,17 +291,14 @@ def action_field_page(
     except ActionField.DoesNotExist as error:
         raise Http404 from error
     choice = action_field.choice_here
+    if edition is None:
+        if not action_field._edition:
+            raise Http404("No current ISEK edition.")
+        edition = instance(Edition, action_field._edition[0])
     goals = counted_page(
-        Goal.objects.filter(edition=edition, action_field=action_field)
-        .select_related("action_field")
-        .annotate(measure_count=Count("measures"))
-        .prefetch_related(
-            Prefetch(
-                "measures",
-                queryset=Measure.objects.only("pk", "code", "title", "action_field_id").order_by(
-                    "code", "pk"
-                )[:GOAL_MEASURES_SHOWN],
-                to_attr="shown",
+        _goal_rows(
+            Goal.objects.filter(edition=edition, action_field=action_field).select_related(
+                "action_field"
             )
         ),
         GOALS_PER_PAGE,
@@ -270,25 +307,36 @@ def action_field_page(
     measures = counted_page(
         measure_queryset(edition).filter(action_field=action_field), MEASURES_SHOWN, measure_page
     )
-    measure_count = measures.paginator.count
-    concepts = list(action_field.concepts.all())
-    themes, ratings = _themes_with_ratings(
-        edition, ActionFieldThemeRating, edition=edition, action_field=action_field
+    concepts = sorted(
+        (instance(Concept, row) for row in action_field._concepts or []),
+        key=lambda c: (c.order, c.pk),
     )
+    theme_list = sorted(
+        (instance(CrossCuttingTheme, row, "theme__") for row in action_field._themes or []),
+        key=lambda t: (t.order, t.pk),
+    )
+    ratings = {}
+    for row in action_field._ratings or []:
+        rating = instance(ActionFieldThemeRating, row)
+        ratings.setdefault(rating.theme_id, rating)
     swot: dict[str, list[SwotEntry]] = {kind: [] for kind, _ in SwotEntry.Kind.choices}
-    for entry in SwotEntry.objects.filter(
-        edition=edition, action_field=action_field
-    ).select_related("action_field"):
+    for row in sorted(action_field._swot or [], key=lambda e: (e["kind"], e["order"], e["id"])):
+        entry = instance(SwotEntry, row)
+        entry.action_field = action_field
         swot[entry.kind].append(entry)
+    for theme in theme_list:
+        if theme.pk in ratings:
+            ratings[theme.pk].theme = theme
     return ActionFieldPage(
         action_field,
         choice,
-        goals,
+        _with_first_measures(goals),
         measures,
-        measure_count,
+        measures.paginator.count,
         concepts,
-        list(zip(themes, ratings, strict=True)),
+        [(theme, ratings.get(theme.pk)) for theme in theme_list],
         swot,
+        edition,
     )
 
 

@@ -53,13 +53,10 @@ def action_field_list(request):
 
 
 def action_field_detail(request, slug):
-    edition = selectors.current_edition_or_404()
     page = selectors.action_field_page(
-        slug,
-        edition,
-        measure_page=request.GET.get("seite"),
-        goal_page=request.GET.get("ziele"),
+        slug, measure_page=request.GET.get("seite"), goal_page=request.GET.get("ziele")
     )
+    edition = page.edition
     swot_labels = dict(SwotEntry.Kind.choices)
     return render(
         request,
