@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     # that the templates in stadtdach/accounts/templates/account/ take precedence.
     "allauth",
     "allauth.account",
+    "allauth.mfa",  # two-factor log-in (docs/adr/0006-staff-two-factor.md)
 ]
 
 MIDDLEWARE = [
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff without a confirmed second factor reach only their account pages.
+    "stadtdach.accounts.middleware.StaffSecondFactorMiddleware",
     "stadtdach.core.caching.middleware.RequestRecordingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -157,6 +160,24 @@ ACCOUNT_LOGOUT_REDIRECT_URL = LOGOUT_REDIRECT_URL
 ACCOUNT_PASSWORD_MIN_LENGTH = 10
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 ACCOUNT_USER_DISPLAY = "stadtdach.accounts.adapter.user_display"
+# Two-factor log-in (django-allauth's MFA; docs/accounts.md, ADR 6): an authenticator
+# app (TOTP) with recovery codes, or a security key / passkey (WebAuthn, needs HTTPS or
+# localhost) as the second factor. Required for the staff roles (accounts/mfa.py).
+STADTDACH_STAFF_MFA_REQUIRED = env.flag("STADTDACH_STAFF_MFA_REQUIRED", True)
+MFA_ADAPTER = "stadtdach.accounts.mfa.MFAAdapter"
+MFA_FORMS = {
+    "authenticate": "stadtdach.accounts.mfa_forms.CodeAuthenticateForm",
+    "reauthenticate": "stadtdach.accounts.mfa_forms.CodeReauthenticateForm",
+    "activate_totp": "stadtdach.accounts.mfa_forms.TOTPActivateForm",
+    "add_webauthn": "stadtdach.accounts.mfa_forms.KeyAddForm",
+    "edit_webauthn": "stadtdach.accounts.mfa_forms.KeyEditForm",
+    "authenticate_webauthn": "stadtdach.accounts.mfa_forms.KeyAuthenticateForm",
+    "reauthenticate_webauthn": "stadtdach.accounts.mfa_forms.KeyReauthenticateForm",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_TOTP_ISSUER = "Stadtdach"
+MFA_TOTP_TOLERANCE = 1  # a code of the previous or next 30 seconds too (clock drift)
 # Apps that hold personal data of a user: each module offers export_personal_data(user)
 # (a JSON-safe dict for the download) and erase_personal_data(user) (run before the
 # account is deleted). One explicit list, like the panels.

@@ -25,3 +25,7 @@ if not env.text("EMAIL_BACKEND"):
             "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
         }
     }
+# The demo's passwords are public, so a second factor would protect nothing: off, with a
+# note on the log-in and two-factor pages; anybody may still set one up and try it
+# (docs/adr/0006-staff-two-factor.md). Security keys need http://localhost, not 127.0.0.1.
+STADTDACH_STAFF_MFA_REQUIRED = env.flag("STADTDACH_STAFF_MFA_REQUIRED", False)

@@ -1,5 +1,6 @@
 """Tests: DATABASE_URL picks the database (SQLite by default, PostgreSQL in CI's second run)."""
 
+from config import env
 from config.settings.base import *  # noqa: F403
 
 DEBUG = False
@@ -22,3 +23,6 @@ CACHES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Off, so that the tests that log staff in with force_login keep working; the tests of
+# two-factor log-in switch it on (stadtdach/accounts/tests/test_mfa*.py).
+STADTDACH_STAFF_MFA_REQUIRED = env.flag("STADTDACH_STAFF_MFA_REQUIRED", False)

@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from stadtdach.accounts.roles import RoleCode
 
@@ -15,6 +16,17 @@ def user_display(user) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # allauth's limits, e.g. on wrong codes of the two-factor log-in and its set-up.
+        "too_many_login_attempts": _(
+            "Too many attempts in a short time. Please wait a few minutes and try again."
+        ),
+        "rate_limited": _(
+            "Too many attempts in a short time. Please wait a few minutes and try again."
+        ),
+    }
+
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
         user.display_name = form.cleaned_data.get("display_name", "")

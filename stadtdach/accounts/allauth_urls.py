@@ -3,14 +3,14 @@
 They carry allauth's URL names without a namespace (allauth reverses them). Log-in and
 log-out are our own views (one log-in for staff and citizens, accounts/urls.py): the
 allauth names point at the same pages. allauth's e-mail management page is not offered;
-its name leads to the account page."""
+its name leads to the account page. The two-factor pages are in mfa_urls.py."""
 
 from allauth.account import views as allauth_views
 from django.contrib.auth import views as auth_views
 from django.urls import path, re_path
 from django.views.generic import RedirectView
 
-from stadtdach.accounts import views
+from stadtdach.accounts import mfa_urls, views
 
 urlpatterns = [
     path("anmelden/", views.LoginView.as_view(), name="account_login"),
@@ -52,3 +52,4 @@ urlpatterns = [
         name="account_email",
     ),
 ]
+urlpatterns += mfa_urls.urlpatterns

@@ -9,4 +9,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # The permission rules of this app (django-rules) are registered when loaded.
-        from stadtdach.accounts import permissions  # noqa: F401
+        from stadtdach.accounts import mfa, permissions  # noqa: F401
+
+        mfa.connect_signals()
