@@ -38,6 +38,19 @@ def default_path(vendor: str) -> Path:
     return Path(settings.VAR_DIR) / "backups" / f"stadtdach-{vendor}-{stamp}.tar"
 
 
+def prune(folder: Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` archives of this command (``stadtdach-*.tar*``)
+    in ``folder``; returns what was deleted."""
+    archives = sorted(
+        (path for path in folder.glob("stadtdach-*.tar*") if not path.name.endswith(".partial")),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    for path in archives[keep:]:
+        path.unlink()
+    return archives[keep:]
+
+
 def backup_create(
     *, output: Path | None = None, settings_dict: dict | None = None, storage=None, progress=None
 ) -> BackupResult:

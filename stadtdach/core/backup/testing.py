@@ -44,19 +44,20 @@ def _scratch_postgresql(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def scratch_database(_scratch_postgresql, tmp_path, transactional_db):
+def scratch_database(_scratch_postgresql, tmp_path, django_db_blocker):
     """Settings of a database without tables to restore into (PostgreSQL: the process's
     scratch database, emptied after each test; SQLite: a new file)."""
     if _scratch_postgresql is None:
         yield {**settings_for(), "NAME": str(tmp_path / "scratch.sqlite3")}
         return
     yield _scratch_postgresql
-    connection = open_connection(_scratch_postgresql)
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    finally:
-        connection.close()
+    with django_db_blocker.unblock():
+        connection = open_connection(_scratch_postgresql)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        finally:
+            connection.close()
 
 
 def file_system_storage(settings, location: Path) -> None:

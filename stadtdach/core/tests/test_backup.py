@@ -3,22 +3,33 @@
 Both run on the database of the test run (SQLite or PostgreSQL, DATABASE_URL) and on the
 file system as media storage."""
 
+import uuid
+
 import pytest
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 
 from stadtdach.core.backup import backup_create, backup_restore, testing
 from stadtdach.core.backup.connections import open_connection
 from stadtdach.core.backup.media import digest, walk
 from stadtdach.core.backup.tables import table_names, table_states
 from stadtdach.core.backup.testing import file_system_storage, require_tools
+from stadtdach.core.testing import s3_server as local_s3
 
 pytestmark = pytest.mark.django_db(transaction=True)
 _scratch_postgresql = testing._scratch_postgresql
 scratch_database = testing.scratch_database
+s3_server = local_s3.s3_server
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):  # the messages are matched in English
+        yield
 
 
 def media_state() -> dict:
@@ -84,6 +95,25 @@ def test_round_trip_of_a_compressed_archive_into_a_new_database(
         copy.close()
     assert restored.media_files == 3
     assert restored.missing_migrations == []
+    assert media_state() == files
+
+
+def test_round_trip_of_media_in_s3(s3_server, settings, tmp_path, scratch_database):
+    # Through django-storages against a real local S3 server, as in production.
+    require_tools(connection.vendor)
+    prefix = f"backup-{uuid.uuid4().hex[:8]}"
+    settings.STORAGES = {**settings.STORAGES, "default": s3_server.options(prefix=f"{prefix}-a")}
+    names = ["reports/2026/bericht.pdf", "Straße/Ölmühle (Entwurf) ½ – final.docx", "a b+c.txt"]
+    for number, name in enumerate(names):
+        default_storage.save(name, ContentFile(f"{number} {name}".encode() * 100))
+    files = media_state()
+    assert sorted(files) == sorted(names)
+    archive = tmp_path / "backup.tar"
+    backup_create(output=archive)
+
+    settings.STORAGES = {**settings.STORAGES, "default": s3_server.options(prefix=f"{prefix}-b")}
+    assert media_state() == {}
+    assert backup_restore(path=archive, settings_dict=scratch_database).media_files == 3
     assert media_state() == files
 
 

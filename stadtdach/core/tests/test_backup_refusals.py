@@ -4,9 +4,10 @@ nor the media storage. Also what "empty" means for a target."""
 import pytest
 from django.apps import apps
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import translation
 
 from stadtdach.core.backup import BackupError, backup_create, backup_restore, testing
 from stadtdach.core.backup.connections import open_connection
@@ -15,27 +16,43 @@ from stadtdach.core.backup.media import walk
 from stadtdach.core.backup.tables import table_names, table_states, tables_with_data
 from stadtdach.core.backup.testing import file_system_storage, require_tools, rewrite, truncate
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Most tests only restore into the scratch database: the test database need not be
+# transactional for them (on PostgreSQL each transactional test costs seconds).
+pytestmark = pytest.mark.django_db
 _scratch_postgresql = testing._scratch_postgresql
 scratch_database = testing.scratch_database
 DATABASE = DATABASE_FILES[connection.vendor]
 
 
-@pytest.fixture
-def archive(settings, tmp_path):
-    """A small archive (one user, two media files); afterwards the default storage is an
-    empty folder to restore into."""
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):  # the messages are matched in English
+        yield
+
+
+@pytest.fixture(scope="module")
+def _archive(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One small archive for the module (one user, two media files), made from committed
+    data that is removed again afterwards."""
     require_tools(connection.vendor)
-    file_system_storage(settings, tmp_path / "media-source")
-    apps.get_model("accounts", "User").objects.create_user("ruth", password="x" * 12)
-    default_storage.save(
-        "governance/documents/2026/protokoll.txt", ContentFile(b"Protokoll\n" * 50)
-    )
-    default_storage.save("participation/events/1/foto.jpg", ContentFile(b"\xff\xd8" + b"x" * 4000))
-    path = tmp_path / "backup.tar"
-    backup_create(output=path)
+    folder = tmp_path_factory.mktemp("backup-source")
+    storage = FileSystemStorage(location=folder / "media")
+    storage.save("governance/documents/2026/protokoll.txt", ContentFile(b"Protokoll\n" * 50))
+    storage.save("participation/events/1/foto.jpg", ContentFile(b"\xff\xd8" + b"x" * 4000))
+    with django_db_blocker.unblock():
+        user = apps.get_model("accounts", "User").objects.create_user("ruth", password="x" * 12)
+        try:
+            backup_create(output=folder / "backup.tar", storage=storage)
+        finally:
+            user.delete()
+    return folder / "backup.tar"
+
+
+@pytest.fixture
+def archive(_archive, settings, tmp_path):
+    """The module's archive; the default storage is an empty folder to restore into."""
     file_system_storage(settings, tmp_path / "media-target")
-    return path
+    return _archive
 
 
 def refused(path, target, match: str) -> None:
@@ -110,7 +127,9 @@ def test_a_manifest_with_changed_counts_is_refused_and_leaves_the_target_empty(
     assert_untouched(scratch_database)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_non_empty_database_is_refused_and_keeps_its_data(archive):
+    apps.get_model("accounts", "User").objects.create_user("ruth", password="x" * 12)
     before = table_states(connection)
     target = testing.settings_for()
     with pytest.raises(BackupError, match=r"not empty.*accounts_user"):
@@ -144,7 +163,9 @@ def test_something_else_is_refused(tmp_path, scratch_database):
     refused(tmp_path / "absent.tar", scratch_database, "does not exist")
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_command_reports_a_refusal_as_an_error(archive):
+    apps.get_model("accounts", "User").objects.create_user("ruth", password="x" * 12)
     with pytest.raises(CommandError, match="not empty"):
         call_command("restore", str(archive), verbosity=0)
 
@@ -152,3 +173,22 @@ def test_the_command_reports_a_refusal_as_an_error(archive):
 def test_backup_does_not_overwrite_an_archive(archive):
     with pytest.raises(CommandError, match="exists already"):
         call_command("backup", output=archive, verbosity=0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_keep_deletes_only_older_archives_after_a_backup(archive, tmp_path):
+    import os
+
+    folder = tmp_path / "nightly"
+    folder.mkdir()
+    for day in range(1, 4):
+        old = folder / f"stadtdach-{connection.vendor}-2026120{day}-020000.tar"
+        old.write_bytes(b"old")
+        os.utime(old, (1_700_000_000 + day, 1_700_000_000 + day))
+    (folder / "notes.txt").write_text("not an archive")
+    call_command("backup", output=folder / "stadtdach-new.tar", keep=2, verbosity=0)
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        ["notes.txt", f"stadtdach-{connection.vendor}-20261203-020000.tar", "stadtdach-new.tar"]
+    )
+    with pytest.raises(CommandError, match="--keep"):
+        call_command("backup", output=folder / "stadtdach-x.tar", keep=0, verbosity=0)

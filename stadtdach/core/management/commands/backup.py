@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from stadtdach.core.backup import BackupError, Progress, backup_create
+from stadtdach.core.backup.create import prune
 
 
 class Command(BaseCommand):
@@ -22,8 +23,17 @@ class Command(BaseCommand):
             help="Archive to write (.tar, .tar.gz or .tar.xz); it must not exist yet. "
             "Default: var/backups/stadtdach-<vendor>-<time>.tar",
         )
+        parser.add_argument(
+            "--keep",
+            type=int,
+            metavar="N",
+            help="After a successful backup, delete all but the newest N archives "
+            "(stadtdach-*.tar*) in the archive's folder.",
+        )
 
     def handle(self, *args, **options):
+        if options["keep"] is not None and options["keep"] < 1:
+            raise CommandError(_("--keep must be at least 1."))
         progress = Progress(self.stderr if options["verbosity"] else None)
         try:
             result = backup_create(output=options["output"], progress=progress)
@@ -45,6 +55,9 @@ class Command(BaseCommand):
                 }
             )
         )
+        if options["keep"] is not None:
+            for path in prune(result.path.parent, options["keep"]):
+                self.stdout.write(_("Deleted the old archive %(path)s") % {"path": path})
         if result.missing_media:
             self.stderr.write(
                 _("%(count)s media files that the database refers to are missing.")
