@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "stadtdach.core.middleware.BadInputMiddleware",
+    "stadtdach.core.storage.StorageOutageMiddleware",  # object storage down: 503 (ADR 0007)
     "stadtdach.core.ops.outage.DatabaseOutageMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]

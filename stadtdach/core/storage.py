@@ -7,10 +7,13 @@ bucket (``S3_BUCKET``). From S3 the object is streamed in blocks as it arrives, 
 loaded whole into memory.
 """
 
+import logging
 from pathlib import PurePosixPath
 
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
 
 
 class StorageUnavailable(OSError):
@@ -52,8 +55,34 @@ def file_response(
         )
     except FileNotFoundError as error:
         raise Http404("The file is missing from the storage.") from error
-    except StorageUnavailable:
-        return render(request, "core/storage_unavailable.html", status=503)
+    except OSError:  # StorageUnavailable, or a disk error of the file system
+        logger.warning("storage unavailable: %s answered with 503", request.path)
+        return unavailable_response(request)
+
+
+def unavailable_response(request):
+    response = render(request, "core/storage_unavailable.html", status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class StorageOutageMiddleware:
+    """An upload or a generated file that cannot be written because the object storage
+    does not answer: a 503 page instead of an error page. The view's transaction is
+    rolled back, so no record points to a file that was not stored."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, StorageUnavailable):
+            logger.warning("storage unavailable: %s answered with 503", request.path)
+            return unavailable_response(request)
+        return None
 
 
 class Stream:

@@ -26,6 +26,24 @@ class S3MediaStorage(S3Storage):
         """The object key of a stored file: its name below the prefix (S3_PREFIX)."""
         return self._normalize_name(clean_name(name))
 
+    def _save(self, name, content):
+        try:
+            return super()._save(name, content)
+        except (BotoCoreError, ClientError) as error:
+            raise StorageUnavailable(f"{name} could not be stored: {error}") from error
+
+    def _open(self, name, mode="rb"):
+        try:
+            return super()._open(name, mode)
+        except (BotoCoreError, ClientError) as error:
+            raise StorageUnavailable(f"{name} could not be read: {error}") from error
+
+    def exists(self, name):
+        try:
+            return super().exists(name)
+        except (BotoCoreError, ClientError) as error:
+            raise StorageUnavailable(f"{name} could not be looked up: {error}") from error
+
     def open_stream(self, name: str) -> Stream:
         """The object as a stream that is read as it arrives (for FileResponse)."""
         try:

@@ -84,3 +84,20 @@ def test_a_file_missing_from_the_bucket_is_a_404(db, s3_media, client_for):
         Bucket=s3_media.bucket, Key=f"{s3_media.prefix}/{photo.file.name}"
     )
     assert client_for("anonymous").get(photo.get_absolute_url()).status_code == 404
+
+
+def test_an_upload_while_the_storage_is_down_is_a_503_and_writes_nothing(
+    db, s3_server, settings, client_for
+):
+    world = build_formats()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": s3_server.options(endpoint_url="http://127.0.0.1:9"),
+    }
+    response = client_for("participation_coordinator").post(
+        reverse("participation:event_photo_add", args=[world.event.pk]),
+        {"image": _png(), "description": "Gruppenarbeit"},
+    )
+    assert response.status_code == 503 and response["Retry-After"]
+    assert "File temporarily unavailable" in response.content.decode()
+    assert not EventPhoto.objects.exists()
