@@ -21,7 +21,7 @@ UV := .tools/bin/uv
 UV_STAMP := .tools/uv-$(UV_VERSION).stamp
 VENV_STAMP := .venv/.stadtdach-synced
 
-.PHONY: help setup run dev test lint check-migrations test-sqlite test-postgres bench messages format clean
+.PHONY: help setup run dev test lint check-migrations test-sqlite test-postgres scaleout-check bench messages format clean
 
 help:
 	@echo "make run      start the demo at http://127.0.0.1:$(PORT)/ (PORT=8001 make run for another port)"
@@ -31,6 +31,7 @@ help:
 	@echo "make test-sqlite / make test-postgres   one pytest run (PYTEST_ARGS=... to narrow)"
 	@echo "make lint     ruff check and import-linter"
 	@echo "make format   ruff format and ruff's automatic fixes"
+	@echo "make scaleout-check  two app servers, two workers and HAProxy on one machine: cross-server, load and fault tests (docs/operations.md)"
 	@echo "make bench    the production server under load beside a trivial view (BENCH_ARGS=\"--scale aplus\"); needs wrk"
 	@echo "make messages update locale/de (the English source needs no catalogue) and compile it; needs gettext"
 	@echo "make clean    remove .venv, .tools and caches (keeps var/: demo database, media)"
@@ -56,7 +57,7 @@ run: setup
 dev: setup
 	$(PY) manage.py serve_demo --port $(PORT) --dev
 
-test: lint check-migrations test-sqlite test-postgres
+test: lint check-migrations test-sqlite test-postgres scaleout-check
 
 lint: setup
 	.venv/bin/ruff check .
@@ -80,6 +81,14 @@ test-postgres: setup
 	else \
 		echo "skipped: PostgreSQL not reachable at $(POSTGRES_HOST)"; \
 	fi
+
+# The production set-up on one machine (docs/operations.md): own PostgreSQL cluster, Redis,
+# S3 server, two app servers, two task workers, HAProxy; cross-server checks, a Locust load
+# test, fault tests. Loopback only; stops everything it started. Needs haproxy,
+# redis-server and PostgreSQL's binaries: skipped without them locally, a failure in CI.
+SCALEOUT_ARGS ?=
+scaleout-check: setup
+	timeout --kill-after=30 720 $(PY) -m scripts.scaleout.run $(SCALEOUT_ARGS)
 
 # Benchmark (docs/performance.md): e.g. make bench BENCH_ARGS="--scale aplus --write-docs".
 BENCH_ARGS ?=

@@ -13,7 +13,10 @@ _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message
 class RequestIdFilter(logging.Filter):
     def filter(self, record):
         if not getattr(record, "request_id", ""):
-            record.request_id = requestid.current.get()
+            # django.request logs a 4xx/5xx after the middleware has returned: the id is
+            # then on the request the record carries.
+            request = getattr(record, "request", None)
+            record.request_id = getattr(request, "request_id", "") or requestid.current.get()
         return True
 
 

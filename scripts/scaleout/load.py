@@ -1,0 +1,175 @@
+"""Locust, headless, through HAProxy; then every acknowledged write is looked up."""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from scripts.scaleout.stack import BASE, VENV_BIN, say
+
+HERE = Path(__file__).resolve().parent
+P95_LIMIT_MS = 1000
+
+
+def locust(
+    stack,
+    accounts,
+    *,
+    users: int,
+    seconds: int,
+    name: str,
+    ack_file: Path,
+    background: bool = False,
+):
+    prefix = stack.root / f"locust-{name}"
+    env = {
+        **os.environ,
+        "LOAD_ACCOUNTS": json.dumps(accounts),
+        "LOAD_ACK_FILE": str(ack_file),
+        "PYTHONPATH": str(BASE),
+    }
+    command = [
+        str(VENV_BIN / "locust"),
+        "-f",
+        str(HERE / "locustfile.py"),
+        "--headless",
+        "-u",
+        str(users),
+        "-r",
+        str(min(50, users)),
+        "-t",
+        f"{seconds}s",
+        "--host",
+        stack.site,
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--stop-timeout",
+        "5",
+        "--exit-code-on-error",
+        "0",
+        "--loglevel",
+        "WARNING",
+    ]
+    log = (stack.logs / f"locust-{name}.log").open("ab")
+    process = subprocess.Popen(
+        command,
+        env=env,
+        cwd=BASE,
+        stdout=log,
+        stderr=subprocess.STDOUT,  # noqa: S603
+        start_new_session=True,
+    )
+    log.close()
+    stack.processes[f"locust-{name}"] = type(
+        "P",
+        (),
+        {
+            "stop": lambda self, timeout=10: _stop(process, timeout),
+            "poll": process.poll,
+        },
+    )()
+    if background:
+        return process, prefix
+    process.wait(timeout=seconds + 60)
+    return process, prefix
+
+
+def _stop(process, timeout):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def stats(prefix: Path) -> dict:
+    rows = list(csv.DictReader((prefix.parent / f"{prefix.name}_stats.csv").open()))
+    total = next(r for r in rows if r["Name"] == "Aggregated")
+    failures = list(csv.DictReader((prefix.parent / f"{prefix.name}_failures.csv").open()))
+    fivexx = sum(
+        int(f["Occurrences"])
+        for f in failures
+        if f["Error"].strip("'\"")[:1] == "5" or "50" in f["Error"]
+    )
+    rate_limited = sum(int(f["Occurrences"]) for f in failures if "429" in f["Error"])
+    slowest = sorted(
+        (r for r in rows if r["Name"] != "Aggregated"),
+        key=lambda r: float(r["95%"] or 0),
+        reverse=True,
+    )[:3]
+    return {
+        "requests": int(total["Request Count"]),
+        "failures": int(total["Failure Count"]),
+        "5xx": fivexx,
+        "429": rate_limited,
+        "rps": float(total["Requests/s"]),
+        "p50": float(total["50%"]),
+        "p95": float(total["95%"]),
+        "p99": float(total["99%"]),
+        "max": float(total["Max Response Time"]),
+        "slowest": [(r["Type"] + " " + r["Name"], float(r["95%"])) for r in slowest],
+        "errors": [(f["Error"], int(f["Occurrences"])) for f in failures][:5],
+    }
+
+
+def verify(stack, ack_file: Path) -> dict:
+    env_file = {"LOAD_ACK_FILE": str(ack_file)}
+    script = (HERE / "verify_writes.py").read_text()
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", script],
+        env={**stack.env, **env_file},
+        cwd=BASE,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if result.returncode != 0:
+        return {"error": result.stderr[-2000:]}
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def run(stack, accounts, *, users: int, seconds: int) -> list:
+    say(f"== load test: {users} users for {seconds} s through HAProxy")
+    ack_file = stack.root / "acks-load.jsonl"
+    started = time.monotonic()
+    _, prefix = locust(
+        stack, accounts, users=users, seconds=seconds, name="load", ack_file=ack_file
+    )
+    numbers = stats(prefix)
+    writes = verify(stack, ack_file)
+    stack.load_result = {
+        "users": users,
+        "seconds": seconds,
+        **numbers,
+        "writes": writes,
+        "took": time.monotonic() - started,
+    }
+    say(f"  {json.dumps(stack.load_result)}")
+    acked = sum(writes.get("acked", {}).values())
+    stored = sum(writes.get("stored", {}).values())
+    return [
+        (
+            "load: no 5xx",
+            numbers["5xx"] == 0,
+            f"{numbers['requests']} requests, {numbers['5xx']} 5xx, {numbers['429']} 429, "
+            f"{numbers['rps']:.0f}/s",
+        ),
+        (
+            "load: p95 under 1 s",
+            numbers["p95"] < P95_LIMIT_MS,
+            f"p50 {numbers['p50']:.0f} ms, p95 {numbers['p95']:.0f} ms, p99 {numbers['p99']:.0f} ms "
+            f"(slowest p95: {numbers['slowest'][0][0]} {numbers['slowest'][0][1]:.0f} ms)",
+        ),
+        (
+            "load: every acknowledged write stored",
+            acked > 0 and acked == stored and not writes.get("missing_count"),
+            f"{acked} acknowledged, {stored} found "
+            f"({', '.join(f'{k} {v}' for k, v in sorted(writes.get('acked', {}).items()))})",
+        ),
+    ]
