@@ -101,11 +101,18 @@ def workspace(request):
     def own_measures():  # the department's measures: a fragment per department
         if edition is None or not unit_id:
             return {"own_measures": [], "own_count": 0}
-        mine = strategy_selectors.measure_queryset(edition).filter(lead_unit_id=unit_id)
+        mine = strategy_selectors.counted_page(
+            strategy_selectors.measure_queryset(edition).filter(lead_unit_id=unit_id),
+            strategy_selectors.MEASURES_SHOWN,
+            1,
+        )  # 1 query: the measures carry their number and their unit
+        shown = list(mine)
+        if shown:  # the header names the department: reuse the unit the rows brought
+            request.user.unit = shown[0].lead_unit
         return {
-            "own_measures": list(mine[: strategy_selectors.MEASURES_SHOWN]),
-            "own_count": mine.count(),
-            "unit_name": request.user.unit.name,
+            "own_measures": shown,
+            "own_count": mine.paginator.count,
+            "unit_name": shown[0].lead_unit.name if shown else "",
         }
 
     return render(

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from stadtdach.accounts.permissions import is_coordinator
 from stadtdach.core.caching import entries
+from stadtdach.core.counts import counts
 from stadtdach.participation import permissions
 from stadtdach.participation.ideas.models import Support
 from stadtdach.participation.models import (
@@ -362,24 +363,16 @@ def field_contributions(action_field, *, limit: int = 5) -> tuple[list[Contribut
 
 def work_counts() -> tuple[int, int]:
     """(items waiting for the moderation, published contributions still without an
-    answer): 3 queries."""
-    waiting = (
-        Contribution.objects.filter(
-            Q(visibility=Visibility.PENDING) | Q(reports__resolution=Report.Resolution.OPEN)
-        )
-        .distinct()
-        .count()
+    answer): 1 query."""
+    waiting = Q(visibility=Visibility.PENDING) | Q(reports__resolution=Report.Resolution.OPEN)
+    n = counts(
+        contributions=Contribution.objects.filter(waiting).distinct(),
+        comments=Comment.objects.filter(waiting).distinct(),
+        unanswered=Contribution.objects.filter(
+            visibility=Visibility.PUBLISHED, status=ContributionStatus.RECEIVED
+        ),
     )
-    waiting += (
-        Comment.objects.filter(
-            Q(visibility=Visibility.PENDING) | Q(reports__resolution=Report.Resolution.OPEN)
-        )
-        .distinct()
-        .count()
-    )
-    unanswered = Contribution.objects.filter(
-        visibility=Visibility.PUBLISHED, status=ContributionStatus.RECEIVED
-    ).count()
+    waiting, unanswered = n["contributions"] + n["comments"], n["unanswered"]
     return waiting, unanswered
 
 
