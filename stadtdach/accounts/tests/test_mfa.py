@@ -294,3 +294,29 @@ def test_forged_security_key_answers_are_refused(credential, personas):
         "/konto/zwei-faktor/sicherheitsschluessel/bestaetigen/", {"credential": credential}
     )
     assert response.status_code < 500
+
+
+def test_the_other_two_factor_pages_render(personas):
+    user = personas.citizen
+    secret, _ = enrol(user)
+    client, _ = password_login(user)
+    client.post("/konto/zwei-faktor/anmelden/", {"code": totp_code(secret)})
+    confirm_password(client)
+    for path in (
+        "/konto/zwei-faktor/",
+        "/konto/zwei-faktor/app/entfernen/",
+        "/konto/zwei-faktor/wiederherstellungscodes/",
+        "/konto/zwei-faktor/wiederherstellungscodes/neu/",
+        "/konto/zwei-faktor/sicherheitsschluessel/",
+        "/konto/zwei-faktor/sicherheitsschluessel/hinzufuegen/",
+        "/konto/zwei-faktor/bestaetigen/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert_valid_html(response.content)
+    add = client.get("/konto/zwei-faktor/sicherheitsschluessel/hinzufuegen/").content.decode()
+    assert "/static/mfa/js/webauthn.js" in add
+    assert "<script>" not in add  # no inline script (CSP)
+    download = client.get("/konto/zwei-faktor/wiederherstellungscodes/herunterladen/")
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment")
