@@ -50,24 +50,32 @@ def json_rows(
     )
 
 
-def row_fields(model, prefix: str = "") -> dict:
-    """Every concrete column of ``model`` for ``json_rows``, keyed by its attribute name
-    with ``prefix`` (the path from the aggregated model, e.g. ``"rollup__"``)."""
+def row_fields(model, prefix: str = "", only: tuple[str, ...] = ()) -> dict:
+    """The concrete columns of ``model`` (``only`` those attribute names, if given) for
+    ``json_rows``, keyed by attribute name with ``prefix`` (the path from the aggregated
+    model, e.g. ``"rollup__"``). Name only what the page reads: every column is an
+    expression Django compiles."""
     fields = {}
     for field in model._meta.concrete_fields:
+        if only and field.attname not in only and field.name not in only:
+            continue
         path = f"{prefix}{field.attname}"
         if isinstance(field, models.DecimalField):
-            fields[f"{prefix}{field.attname}"] = Cast(path, models.CharField())
+            fields[path] = Cast(path, models.CharField())
         else:
-            fields[f"{prefix}{field.attname}"] = F(path)
+            fields[path] = F(path)
     return fields
 
 
 def instance(model, row: dict, prefix: str = ""):
-    """An unsaved ``model`` instance from a decoded row of ``row_fields(model, prefix)``."""
+    """An unsaved ``model`` instance from a decoded row of ``row_fields(model, prefix)``;
+    the columns the row lacks keep their defaults."""
     values = {}
     for field in model._meta.concrete_fields:
-        value = row.get(f"{prefix}{field.attname}")
+        key = f"{prefix}{field.attname}"
+        if key not in row:
+            continue
+        value = row[key]
         if value is not None:
             if isinstance(field, models.JSONField):
                 # SQLite stores JSON as text, which json_object() nests as a string.

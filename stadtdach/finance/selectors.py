@@ -235,7 +235,7 @@ def measure_finance(measure: Measure) -> MeasureFinance:
             _lines=json_rows(
                 BudgetLine.objects.all(),
                 "measure",
-                **row_fields(BudgetLine),
+                **row_fields(BudgetLine, only=("id", "budget_id", "planned", "approved", "spent")),
                 budget_year="budget__year",
             )
         )

@@ -377,6 +377,16 @@ class MeasurePanel:
     more_indicators: bool
 
 
+# What the measure panel reads of its milestones and indicators (and the sort keys).
+MILESTONE_COLUMNS = ("id", "order", "title", "due_on", "reached_on")
+INDICATOR_COLUMNS = (
+    *("id", "kind", "order", "code", "name", "unit", "decimals", "direction"),
+    *("baseline_value", "baseline_year", "target_value", "target_year"),
+)
+ROLLUP_COLUMNS = ("indicator_id", "latest_date", "latest_value", "series", "series_yearly")
+ROLLUP_COLUMNS += ("value_count",)
+
+
 def measure_panel(measure: Measure, today: datetime.date) -> MeasurePanel:
     """What the measure page shows of the implementation (1 query: the measure with its
     implementation joined, its latest report as subqueries, its first milestones and its
@@ -392,14 +402,17 @@ def measure_panel(measure: Measure, today: datetime.date) -> MeasurePanel:
             last_note=Subquery(latest.values("note")[:1]),
             last_is_sample=Subquery(latest.values("is_sample")[:1]),
             _milestones=json_rows(
-                milestones, "measure", MILESTONES_SHOWN + 1, **row_fields(ImplementationMilestone)
+                milestones,
+                "measure",
+                MILESTONES_SHOWN + 1,
+                **row_fields(ImplementationMilestone, only=MILESTONE_COLUMNS),
             ),
             _indicators=json_rows(
                 indicators,
                 "measure",
                 INDICATORS_SHOWN + 1,
-                **row_fields(Indicator),
-                **row_fields(IndicatorRollup, "rollup__"),
+                **row_fields(Indicator, only=INDICATOR_COLUMNS),
+                **row_fields(IndicatorRollup, "rollup__", only=ROLLUP_COLUMNS),
             ),
         )
         .get()

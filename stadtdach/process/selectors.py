@@ -84,9 +84,17 @@ class Standing:
     phases: list[Phase]
 
 
-def standing(edition: Edition) -> Standing:
+def standing(edition: Edition, milestone_list: list[Milestone] | None = None) -> Standing:
+    """Where the process stands (2 queries: phases, next milestone; 1 when the page has
+    loaded every milestone of the edition already and passes them)."""
     phase_list = phases(edition)
-    return Standing(current_phase(phase_list), next_milestone(edition), phase_list)
+    if milestone_list is None:
+        upcoming = next_milestone(edition)
+    else:
+        today = timezone.localdate()
+        ahead = [m for m in milestone_list if not m.is_completed and m.date and m.date >= today]
+        upcoming = min(ahead, key=lambda m: (m.date, m.pk), default=None)
+    return Standing(current_phase(phase_list), upcoming, phase_list)
 
 
 def search(query: str, edition: Edition | None) -> list[tuple[str, object]]:

@@ -36,13 +36,14 @@ def needs(permission: str):
 def overview(request):
     """The process on one page: phases and milestones, structure and roles, next steps."""
     edition = current_edition_or_404()
+    milestones = list(selectors.milestones(edition))
     return render(
         request,
         "process/overview.html",
         {
             "edition": edition,
-            "standing": selectors.standing(edition),
-            "milestones": selectors.milestones(edition),
+            "standing": selectors.standing(edition, milestones),
+            "milestones": milestones,
             "levels": selectors.structure(),
             "steps": selectors.next_steps(edition),
             "texts": text_blocks("phases_intro"),

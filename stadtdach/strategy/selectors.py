@@ -14,6 +14,7 @@ from django.db.models import (
     Subquery,
     Window,
 )
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,6 +34,7 @@ from stadtdach.strategy.models import (
     Expectation,
     FoundationElement,
     Goal,
+    GuidingPrinciple,
     Measure,
     MeasureThemeRating,
     SwotEntry,
@@ -49,7 +51,15 @@ GOAL_MEASURES_SHOWN = 5
 
 def current_edition() -> Edition | None:
     """The edition the public site shows (with its vision and predecessor)."""
-    return Edition.objects.select_related("predecessor", "vision").filter(is_current=True).first()
+    principles = json_rows(
+        GuidingPrinciple.objects.all(), "vision__edition", **row_fields(GuidingPrinciple)
+    )
+    return (
+        Edition.objects.select_related("predecessor", "vision")
+        .annotate(_principles=principles)  # for vision_of(): no query of its own
+        .filter(is_current=True)
+        .first()
+    )
 
 
 def current_edition_or_404() -> Edition:
@@ -76,7 +86,12 @@ def vision_of(edition: Edition) -> Vision | None:
         vision = edition.vision
     except Vision.DoesNotExist:
         return None
-    vision.principle_list = list(vision.principles.all())
+    rows = getattr(edition, "_principles", False)
+    if rows is False:
+        vision.principle_list = list(vision.principles.all())
+    else:
+        principles = (instance(GuidingPrinciple, row) for row in rows or [])
+        vision.principle_list = sorted(principles, key=lambda p: (p.order, p.pk))
     return vision
 
 
@@ -108,21 +123,22 @@ class Pillar:
 
 
 def pillars(edition: Edition) -> list[Pillar]:
-    """The selected action fields of an edition with their counts (4 queries)."""
-    fields = list(
-        ActionField.objects.filter(edition_choices__edition=edition, edition_choices__selected=True)
+    """The selected action fields of an edition with their counts (1 query: the counts
+    are subqueries of the field row)."""
+    fields = ActionField.objects.filter(
+        edition_choices__edition=edition, edition_choices__selected=True
+    ).annotate(
+        _goals=_count_of(Goal.objects.filter(edition=edition), "action_field"),
+        _measures=_count_of(Measure.objects.filter(edition=edition), "action_field"),
+        _concepts=_count_of(Concept.action_fields.through.objects.all(), "actionfield"),
     )
-    goals = _counts_by_field(Goal, edition)
-    measures = _counts_by_field(Measure, edition)
-    concepts = dict(
-        Concept.action_fields.through.objects.order_by()
-        .values("actionfield")
-        .annotate(n=Count("pk"))
-        .values_list("actionfield", "n")
-    )
-    return [
-        Pillar(f, goals.get(f.pk, 0), measures.get(f.pk, 0), concepts.get(f.pk, 0)) for f in fields
-    ]
+    return [Pillar(f, f._goals, f._measures, f._concepts) for f in fields]
+
+
+def _count_of(queryset, outer: str):
+    """The number of rows of ``queryset`` whose ``outer`` is the outer row, as a subquery."""
+    rows = queryset.filter(**{outer: OuterRef("pk")}).order_by().values(outer)
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
 
 
 def house(edition: Edition) -> dict:
@@ -251,6 +267,13 @@ def _with_first_measures(goals: Page) -> Page:
     return goals
 
 
+# What the action field page reads of its concepts, SWOT entries and themes.
+SAMPLE = ("is_sample", "sample_note")
+CONCEPT_COLUMNS = ("id", "name", "slug", "order", *SAMPLE)
+SWOT_COLUMNS = ("id", "edition_id", "action_field_id", "kind", "text", "order", *SAMPLE)
+THEME_COLUMNS = ("id", "name", "short_name", "slug", "order", *SAMPLE)
+
+
 def action_field_page(
     slug: str, edition: Edition | None = None, *, measure_page=None, goal_page=None
 ) -> ActionFieldPage:
@@ -269,15 +292,23 @@ def action_field_page(
         action_field = (
             ActionField.objects.annotate(
                 choice_here=FilteredRelation("edition_choices", condition=choice),
-                _concepts=json_rows(Concept.objects.all(), "action_fields", **row_fields(Concept)),
-                _swot=json_rows(
-                    SwotEntry.objects.filter(**in_edition), "action_field", **row_fields(SwotEntry)
+                _concepts=json_rows(
+                    Concept.objects.all(),
+                    "action_fields",
+                    **row_fields(Concept, only=CONCEPT_COLUMNS),
                 ),
-                _themes=json_rows(themes, None, **row_fields(CrossCuttingTheme, "theme__")),
+                _swot=json_rows(
+                    SwotEntry.objects.filter(**in_edition),
+                    "action_field",
+                    **row_fields(SwotEntry, only=SWOT_COLUMNS),
+                ),
+                _themes=json_rows(
+                    themes, None, **row_fields(CrossCuttingTheme, "theme__", only=THEME_COLUMNS)
+                ),
                 _ratings=json_rows(
                     ActionFieldThemeRating.objects.filter(**in_edition),
                     "action_field",
-                    **row_fields(ActionFieldThemeRating),
+                    **row_fields(ActionFieldThemeRating, only=(*RATING_COLUMNS, "theme_id")),
                 ),
                 _edition=json_rows(
                     Edition.objects.filter(pk=edition.pk if edition else Subquery(current)),
