@@ -38,13 +38,14 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 control_socket_disable = True
 wsgi_app = "config.wsgi"
 
-
-def on_starting(server):
-    """Prometheus' multi-process mode needs an empty folder per server start."""
-    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
-    if folder:
-        shutil.rmtree(folder, ignore_errors=True)
-        Path(folder).mkdir(parents=True, exist_ok=True)
+# Prometheus' multi-process mode needs an empty folder per server start. Here, not in a
+# start-up hook: with preload_app the application (and its metrics) is loaded first.
+# Once per master process: a reload (HUP) reads this file again but keeps the folder.
+_metrics = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+if _metrics and not os.environ.get("_STADTDACH_METRICS_READY"):
+    shutil.rmtree(_metrics, ignore_errors=True)
+    Path(_metrics).mkdir(parents=True, exist_ok=True)
+    os.environ["_STADTDACH_METRICS_READY"] = "1"
 
 
 def child_exit(server, worker):

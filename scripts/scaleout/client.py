@@ -9,7 +9,6 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-
 # The check talks to the app servers directly over plain HTTP, telling them the scheme
 # (X-Forwarded-Proto), as HAProxy does: their cookies are secure-only, so this process
 # sends secure cookies over HTTP too (requests copies the jar, hence the class patch).

@@ -58,7 +58,8 @@ def contribution_and_file(stack, a: str, b: str, accounts) -> list[tuple[str, bo
             "contribution via A on B's cached page",
             bool(idea) and cached == "hit" and shown,
             f"B's page was a cache {cached}; idea {idea} ({response.status_code}) "
-            f"{'shown at once' if shown else 'NOT shown'} ({seen.headers.get('X-Stadtdach-Cache')})",
+            f"{'shown at once' if shown else 'NOT shown'} "
+            f"({seen.headers.get('X-Stadtdach-Cache')})",
         )
     ]
     page = visitor.get(f"/beteiligung/beitraege/{idea}/")
@@ -89,7 +90,8 @@ def contribution_and_file(stack, a: str, b: str, accounts) -> list[tuple[str, bo
         (
             "file uploaded via A, downloaded via B",
             ok,
-            f"B: {via_b.status_code} {via_b.headers.get('Content-Type')} {len(via_b.content)} bytes, "
+            f"B: {via_b.status_code} {via_b.headers.get('Content-Type')} "
+            f"{len(via_b.content)} bytes, "
             f"same as A: {via_b.content == via_a.content}; {len(keys)} objects in S3, "
             f"{len(local)} on local disk",
         ),
@@ -131,7 +133,29 @@ def report_by_worker(a: str, b: str) -> tuple[bool, str]:
     ok = file.status_code == 200 and (file.content[:4] == b"%PDF" or file.content[:2] == b"PK")
     return (
         ok,
-        f"report {report} generated in {took:.1f} s, B: {file.status_code}, {len(file.content)} bytes",
+        f"report {report} generated in {took:.1f} s, B: {file.status_code}, "
+        f"{len(file.content)} bytes",
+    )
+
+
+def metrics(stack, a: str) -> tuple[bool, str]:
+    """/metrics on a server (all its gunicorn workers added up), never through the proxy."""
+    import requests
+
+    text = requests.get(a + "/metrics", timeout=10).text
+    public = requests.get(stack.site + "/metrics", timeout=10, verify=False).status_code  # noqa: S501 - self-signed
+    wanted = (
+        "django_http_requests_latency_seconds_by_view_method_bucket",
+        'stadtdach_task_queue_depth{status="ready"}',
+        "stadtdach_task_oldest_ready_seconds",
+        "stadtdach_page_cache_hit_ratio",
+        'stadtdach_page_cache_requests_total{result="hit"}',
+    )
+    missing = [name for name in wanted if name not in text]
+    ratio = re.search(r"^stadtdach_page_cache_hit_ratio ([\d.]+)", text, re.M)
+    return not missing and public == 404, (
+        f"A's /metrics: {len(text.splitlines())} lines, page cache hit ratio "
+        f"{float(ratio.group(1)) if ratio else '?'}; missing {missing}; through HAProxy {public}"
     )
 
 
@@ -157,5 +181,11 @@ def run(stack, accounts) -> list[tuple[str, bool, str]]:
     except Exception as error:  # noqa: BLE001
         results.append(
             ("contribution and file across servers", False, f"{type(error).__name__}: {error}")
+        )
+    try:
+        results.append(("metrics of a server, not public", *metrics(stack, a)))
+    except Exception as error:  # noqa: BLE001
+        results.append(
+            ("metrics of a server, not public", False, f"{type(error).__name__}: {error}")
         )
     return results

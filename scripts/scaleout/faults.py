@@ -68,14 +68,16 @@ def _psql(stack, sql, *params):
 
 def postgres_restart(stack, prober) -> tuple[bool, str]:
     started = time.monotonic()
-    stack.postgres.restart()
+    stack.postgres.stop("fast")
+    time.sleep(3)  # a restart that takes a while: users meet the outage
+    stack.postgres.start()
     back = time.monotonic()
     time.sleep(8)
     recovered = prober.recovered_at(started)
     during = [s for s in prober.after(started) if s[0] <= (recovered or time.monotonic())]
     codes = sorted({status for _, status, _ in during})
     bad = prober.unfriendly(started)
-    took = (recovered - back) if recovered else None
+    took = max(recovered - back, 0.0) if recovered else None
     ok = took is not None and took <= 5 and bad == 0
     return ok, (
         f"PostgreSQL down {back - started:.1f} s; site answered 200 again "
@@ -155,9 +157,17 @@ def worker_killed(stack) -> tuple[bool, str]:
     )
     file = staff.get(f"/berichte/{report}/datei/") if done else None
     stack.start_worker(victim)
-    ok = done and file is not None and file.content[:4] == b"%PDF" and final[0][0] == "SUCCESSFUL"
+    kind = _psql(stack, "SELECT format FROM reports_report WHERE id = %s", report)[0][0]
+    magic = {"pdf": b"%PDF", "docx": b"PK"}.get(kind, b"%PDF")
+    ok = (
+        done
+        and file is not None
+        and file.content.startswith(magic)
+        and final[0][0] == "SUCCESSFUL"
+        and running[0][0] == 0
+    )
     return ok, (
-        f"{victim} killed at {killed_at_progress} %; the PDF was finished by "
+        f"{victim} killed at {killed_at_progress} % of the {kind.upper()}; finished by "
         f"{final[0][1][-1] if final else '?'} {took:.1f} s later "
         f"(lease {stack.env['TASK_LEASE_SECONDS']} s), task {final[0][0] if final else '?'}, "
         f"{running[0][0]} still running, download {file.status_code if file else '-'}"

@@ -55,12 +55,12 @@ def locust(
         "WARNING",
     ]
     log = (stack.logs / f"locust-{name}.log").open("ab")
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603 - our own locustfile
         command,
         env=env,
         cwd=BASE,
         stdout=log,
-        stderr=subprocess.STDOUT,  # noqa: S603
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     log.close()
@@ -163,7 +163,8 @@ def run(stack, accounts, *, users: int, seconds: int) -> list:
         (
             "load: p95 under 1 s",
             numbers["p95"] < P95_LIMIT_MS,
-            f"p50 {numbers['p50']:.0f} ms, p95 {numbers['p95']:.0f} ms, p99 {numbers['p99']:.0f} ms "
+            f"p50 {numbers['p50']:.0f} ms, p95 {numbers['p95']:.0f} ms, "
+            f"p99 {numbers['p99']:.0f} ms "
             f"(slowest p95: {numbers['slowest'][0][0]} {numbers['slowest'][0][1]:.0f} ms)",
         ),
         (

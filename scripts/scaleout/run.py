@@ -8,6 +8,7 @@ import signal
 import sys
 import time
 import warnings
+from pathlib import Path
 
 import urllib3
 
@@ -40,7 +41,7 @@ def bring_up(stack: Stack, args) -> dict:
             "TASK_HEARTBEAT_SECONDS": "1",
             "TASK_LEASE_SECONDS": "6",
             "READY_TASK_MAX_AGE": "120",
-        "GUNICORN_PRELOAD": "true",  # one import per server instead of one per worker
+            "GUNICORN_PRELOAD": "true",  # one import per server instead of one per worker
         },
     )
     say(f"  PostgreSQL {stack.postgres.url}, Redis {redis}, S3 {s3}")
@@ -59,9 +60,7 @@ def bring_up(stack: Stack, args) -> dict:
     stack.manage("load_boizenburg_demo", "--if-empty", timeout=600)
     done("demo loaded")
     accounts = json.loads(
-        stack.manage(
-            "shell", "-c", open(os.path.join(os.path.dirname(__file__), "setup_data.py")).read()
-        )
+        stack.manage("shell", "-c", Path(__file__).with_name("setup_data.py").read_text())
         .strip()
         .splitlines()[-1]
     )

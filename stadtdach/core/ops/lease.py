@@ -42,6 +42,25 @@ def forget(worker_id: str) -> None:
     WorkerHeartbeat.objects.filter(worker_id=worker_id).delete()
 
 
+def release_own(worker_id: str) -> int:
+    """At start: tasks still RUNNING under this worker id are from its previous life (a
+    worker restarted by systemd keeps its id, and its heartbeat is fresh again at once),
+    so they go back to the queue."""
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    released = 0
+    with transaction.atomic():
+        for task in DBTaskResult.objects.running().select_for_update(skip_locked=True):
+            if task.worker_ids and task.worker_ids[-1] == worker_id:
+                task.status = TaskResultStatus.READY
+                task.started_at = None
+                task.save(update_fields=["status", "started_at"])
+                released += 1
+                logger.warning("task %s requeued: its worker %s restarted", task.id, worker_id)
+    return released
+
+
 def requeue_stale(*, lease_seconds: int | None = None, max_attempts: int | None = None) -> dict:
     """Requeue (or fail) RUNNING tasks whose worker stopped beating. Returns the counts."""
     from django_tasks_db.compat import TaskResultStatus
@@ -109,6 +128,10 @@ class Heartbeat(threading.Thread):
         self.stopped = threading.Event()
 
     def run(self):
+        try:
+            release_own(self.worker_id)
+        except Exception:  # the database may be restarting; the lease catches it later
+            logger.warning("could not release the tasks of %s", self.worker_id, exc_info=True)
         while not self.stopped.is_set():
             try:
                 close_old_connections()

@@ -87,7 +87,7 @@ def test_gunicorn_configuration_reads_the_environment(monkeypatch):
         config.set(key, namespace[key])
     assert config.workers == 5 and config.bind == ["0.0.0.0:9000"] and config.timeout == 40
     assert config.preload_app is False and config.accesslog is None
-    assert "child_exit" in namespace and "on_starting" in namespace
+    assert "child_exit" in namespace
 
 
 def test_every_scheduled_job_and_process_names_an_existing_command():

@@ -1,5 +1,6 @@
 """Task leases: a RUNNING task whose worker stopped beating is requeued, then failed."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -59,13 +60,25 @@ def test_the_heartbeat_thread_beats_requeues_and_forgets_on_stop():
     beat = lease.Heartbeat("w-thread", interval=0.2)
     beat.start()
     try:
-        deadline = timezone.now() + timedelta(seconds=10)
+        deadline = timezone.now() + timedelta(seconds=30)
         while timezone.now() < deadline:
             orphan.refresh_from_db()
             if orphan.status == "READY":
                 break
+            time.sleep(0.1)
         assert WorkerHeartbeat.objects.filter(worker_id="w-thread").exists()
     finally:
         beat.stop()
     assert orphan.status == "READY"
     assert not WorkerHeartbeat.objects.filter(worker_id="w-thread").exists()
+
+
+@pytest.mark.django_db
+def test_a_restarted_worker_gives_back_the_tasks_of_its_previous_life():
+    mine = _running(["w1"], started_ago=1)
+    other = _running(["w2"], started_ago=1)
+    lease.beat("w2", timezone.now())
+    assert lease.release_own("w1") == 1
+    mine.refresh_from_db()
+    other.refresh_from_db()
+    assert mine.status == "READY" and other.status == "RUNNING"
