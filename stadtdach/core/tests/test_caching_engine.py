@@ -210,6 +210,7 @@ NOT_CLOCK_FIELDS = {
     "run_after",
     "last_attempted_at",
     "timestamp",
+    "last_seen",  # a task worker's heartbeat (core.ops.lease)
 }
 
 
