@@ -231,6 +231,7 @@ def measure_finance(measure: Measure) -> MeasureFinance:
     row = (
         Measure.objects.filter(pk=measure.pk)
         .select_related("funding__programme", "funding__product__parent__parent")
+        .only("pk", "funding")  # the page has the measure: only what hangs on it
         .annotate(
             _lines=json_rows(
                 BudgetLine.objects.all(),

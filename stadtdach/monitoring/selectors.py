@@ -397,6 +397,7 @@ def measure_panel(measure: Measure, today: datetime.date) -> MeasurePanel:
     row = (
         Measure.objects.filter(pk=measure.pk)
         .select_related("implementation__responsible_unit")
+        .only("pk", "implementation")  # the page has the measure: only what hangs on it
         .annotate(
             last_date=Subquery(latest.values("date")[:1]),
             last_note=Subquery(latest.values("note")[:1]),
