@@ -141,3 +141,36 @@ def test_query_count_does_not_grow_with_the_data(db, personas, client_for):
         lambda: _add(world, 990),
         sizes="10 and 1,000 meetings, papers and people",
     )
+
+
+def test_the_measure_decisions_panel_is_one_query_for_everyone(db, rf, personas):
+    """The decisions on a measure's page: a member's bodies are a subquery of the one
+    query, so a council member sees the decision on the non-public paper of their body
+    and a citizen does not, each in 1 query (the roles are read once per request)."""
+    from stadtdach.core.testing.queries import query_budget
+    from stadtdach.governance import panels
+    from stadtdach.governance.models import Consultation, Decision
+    from stadtdach.strategy.models import Measure
+    from stadtdach.strategy.tests.factories import build_world
+
+    world = build_gov_world(personas)
+    build_world(measures=1)
+    measure = Measure.objects.get()
+    world.decision.measures.add(measure)
+    secret = Decision.objects.create(
+        consultation=Consultation.objects.get(paper=world.secret_paper),
+        decided_on=world.decision.decided_on,
+        text="Nicht öffentlich beschlossen.",
+    )
+    secret.measures.add(measure)
+    shown = {}
+    for persona in ("anonymous", "citizen", "council_member", "coordinator"):
+        request = rf.get("/")
+        request.user = personas[persona]
+        if request.user.is_authenticated:
+            request.user.role_codes  # noqa: B018 - read once per request anyway
+        with query_budget(1, "decisions on the measure whose papers the user may see"):
+            panel = panels.measure_decisions(request, measure)
+        shown[persona] = set(panel.context["decisions"])
+    assert shown["anonymous"] == shown["citizen"] == {world.decision}
+    assert shown["council_member"] == shown["coordinator"] == {world.decision, secret}

@@ -172,8 +172,8 @@ def test_the_panels_on_measure_home_and_account_pages_do_not_grow(db, personas, 
 
 
 def test_the_measure_panels_have_a_budget_of_their_own(db, rf, personas):
-    """The two measure panels together: contributions and their count; comment count,
-    comment page and the user's subscription (the measure page's budget adds these)."""
+    """The two measure panels together: contributions with their number, comments with
+    their number and the user's subscription (the measure page's budget adds these)."""
     from stadtdach.participation import panels
 
     _world(personas)
@@ -181,7 +181,7 @@ def test_the_measure_panels_have_a_budget_of_their_own(db, rf, personas):
     request = rf.get("/")
     request.user = personas.citizen
     request.user.role_codes  # noqa: B018 - read once per request anyway
-    with query_budget(5, "contributions, count, comment count, comments, subscription"):
+    with query_budget(3, "contributions with their number, comments with theirs, subscription"):
         panels.measure_contributions(request, measure)
         panels.measure_participation(request, measure)
 
@@ -195,7 +195,7 @@ def test_the_other_panels_have_budgets_of_their_own(db, rf, personas):
     request.user.role_codes  # noqa: B018 - read once per request anyway
     with query_budget(2, "contributions of the field with their number, subscription"):
         panels.action_field_participation(request, world.world.fields[0])
-    with query_budget(3, "pending or reported contributions, comments, unanswered"):
+    with query_budget(1, "pending or reported contributions and comments, unanswered"):
         data = panels.workspace_participation(request, None).data()
     assert data["waiting"] >= 2 and data["unanswered"] >= 1
     request.user = personas.department_staff
