@@ -127,5 +127,5 @@ class RequestRecordingMiddleware:
             user = request.user
             if user.is_authenticated:
                 user.role_codes  # noqa: B018 - loaded here, unrecorded
-        with tracking.recording(), versions.request_scope():
+        with tracking.recording(), versions.request_scope(request.path):
             return self.get_response(request)
