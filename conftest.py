@@ -78,8 +78,11 @@ def _empty_cache():
     earlier tests in the same process (the live server's too) must not leak into it."""
     from django.core.cache import caches
 
+    from stadtdach.core.caching import local
+
     for cache in caches.all():
         cache.clear()
+    local.entries.clear()
 
 
 @pytest.fixture(autouse=True)

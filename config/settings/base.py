@@ -249,6 +249,9 @@ STADTDACH_PAGE_CACHE = {
     # boundary of what it shows (core/caching/clock.py).
     "timeout": env.number("PAGE_CACHE_SECONDS", 3600),
     "max_bytes": 1_000_000,
+    # A copy of recently used entries in each process's memory, used while their version
+    # tokens are current (core/caching/local.py); 0 turns it off.
+    "local_bytes": env.number("PAGE_CACHE_LOCAL_BYTES", 16_000_000),
     # Never served from the cache: the readiness check, files, the admin.
     "exclude": (
         "/healthz",

@@ -1,11 +1,12 @@
 """Reads of the participation app. Each selector fetches what its page shows in a fixed
 number of queries, however many contributions there are (tests/test_query_budgets.py)."""
 
+import functools
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import (
     Count,
-    Exists,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -193,20 +194,32 @@ def _contribution(pk: int) -> Contribution | None:
 
 
 def _viewer_state(user, contribution: Contribution) -> tuple[bool, bool]:
-    """(supports it, has a comment on it awaiting moderation): 1 query, none for visitors."""
+    """(supports it, has a comment on it awaiting moderation): 1 query, none for visitors.
+    Written as SQL: on every logged-in idea page, building it through the ORM cost more
+    than running it."""
     if not user.is_authenticated:
         return False, False
-    supports = Support.objects.filter(contribution=OuterRef("pk"), user=user.pk)
-    pending = Comment.objects.filter(
-        contribution=OuterRef("pk"), author=user.pk, visibility=Visibility.PENDING
+    pk, user_pk = contribution.pk, user.pk
+    with connection.cursor() as cursor:
+        cursor.execute(_viewer_state_sql(), [pk, user_pk, pk, user_pk, Visibility.PENDING.value])
+        supports, pending = cursor.fetchone()
+    return bool(supports), bool(pending)
+
+
+@functools.cache
+def _viewer_state_sql() -> str:
+    q = connection.ops.quote_name
+
+    def column(model, name):
+        return q(model._meta.get_field(name).column)
+
+    return (
+        f"SELECT EXISTS(SELECT 1 FROM {q(Support._meta.db_table)} "  # noqa: S608 - names only
+        f"WHERE {column(Support, 'contribution')} = %s AND {column(Support, 'user')} = %s), "
+        f"EXISTS(SELECT 1 FROM {q(Comment._meta.db_table)} "
+        f"WHERE {column(Comment, 'contribution')} = %s AND {column(Comment, 'author')} = %s "
+        f"AND {column(Comment, 'visibility')} = %s)"
     )
-    row = (
-        Contribution.objects.filter(pk=contribution.pk)
-        .annotate(s=Exists(supports), p=Exists(pending))
-        .values_list("s", "p")
-        .first()
-    )
-    return (bool(row[0]), bool(row[1])) if row else (False, False)
 
 
 def feedback_of(contribution: Contribution) -> dict:

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 
-from stadtdach.core.caching import tracking, versions
+from stadtdach.core.caching import local, tracking, versions
 from stadtdach.core.caching.release import release
 
 logger = logging.getLogger(__name__)
@@ -48,24 +48,37 @@ def _key(name: str) -> str:
 
 
 def lookup(name: str) -> Lookup:
+    key = _key(name)
+    copy = local.entries.get(key)
+    if copy is not None:
+        snapshot = versions.snapshot(copy.tables)
+        if snapshot is None:
+            return Lookup(None, None, False)
+        if _fresh(copy, snapshot):
+            return Lookup(copy, snapshot, True)
+        local.entries.discard(key)
     try:
-        entry = versions.backend().get(_key(name))
+        entry = versions.backend().get(key)
     except Exception as error:  # noqa: BLE001 - a broken or unreachable cache is a miss
         versions.warn("page cache: lookup failed", error)
         return Lookup(None, None, False)
     if not isinstance(entry, Entry) or not isinstance(entry.tables, frozenset):
         entry = None  # empty, or garbage: built anew
     snapshot = versions.snapshot(entry.tables if entry else ())
-    fresh = bool(
-        entry
-        and entry.tokens is not None
-        and snapshot is not None
+    fresh = bool(entry and snapshot is not None and _fresh(entry, snapshot))
+    if fresh:
+        local.entries.put(key, entry)
+    return Lookup(entry, snapshot, fresh)
+
+
+def _fresh(entry: Entry, snapshot: dict[str, str]) -> bool:
+    return (
+        entry.tokens is not None
         and time.time() < entry.expires
         and all(
             snapshot.get(t) == entry.tokens.get(t) for t in (*entry.tables, versions.EVERYTHING)
         )
     )
-    return Lookup(entry, snapshot, fresh)
 
 
 def store(name: str, found: Lookup, recorder: tracking.Recorder, value: Any) -> None:
@@ -83,10 +96,14 @@ def store(name: str, found: Lookup, recorder: tracking.Recorder, value: Any) -> 
     else:  # the value read tables the lookup had no tokens for: remember them for next time
         previous = found.entry.tables if found.entry else frozenset()
         entry = Entry(needed | previous, None, math.inf, None)
+    key = _key(name)
     try:
-        versions.backend().set(_key(name), entry, timeout=settings.STADTDACH_PAGE_CACHE["timeout"])
+        versions.backend().set(key, entry, timeout=settings.STADTDACH_PAGE_CACHE["timeout"])
     except Exception as error:  # noqa: BLE001
         versions.warn("page cache: storing failed", error)
+        return
+    if entry.tokens is not None:
+        local.entries.put(key, entry)
 
 
 def limit(expires: float) -> None:

@@ -123,9 +123,10 @@ class RequestRecordingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        with tracking.paused():
-            user = request.user
-            if user.is_authenticated:
-                user.role_codes  # noqa: B018 - loaded here, unrecorded
-        with tracking.recording(), versions.request_scope():
-            return self.get_response(request)
+        with versions.request_scope(request.path):
+            with tracking.paused():
+                user = request.user
+                if user.is_authenticated:
+                    user.role_codes  # noqa: B018 - loaded here, unrecorded
+            with tracking.recording():
+                return self.get_response(request)

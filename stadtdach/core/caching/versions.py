@@ -11,6 +11,7 @@ import logging
 import secrets
 import threading
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -56,13 +57,37 @@ _seen: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar(
 )
 
 
+# The tables whose tokens the last request to a path read: the next request to it reads
+# them all in one round trip at its start instead of one per fragment.
+_tables_of_path: OrderedDict[str, frozenset[str]] = OrderedDict()
+_PATHS_REMEMBERED = 2000
+
+
 @contextmanager
-def request_scope():
-    token = _seen.set({})
+def request_scope(path: str | None = None):
+    seen: dict[str, str] = {}
+    token = _seen.set(seen)
     try:
+        known = _tables_of_path.get(path) if path is not None else None
+        if known:
+            found = _read(set(known))
+            if found is not None:
+                seen.update(found)
         yield
     finally:
         _seen.reset(token)
+        if path is not None and seen:
+            _remember(path, frozenset(seen))
+
+
+def _remember(path: str, tables: frozenset[str]) -> None:
+    if _tables_of_path.get(path) == tables:
+        return
+    with _pending_lock:
+        _tables_of_path[path] = tables
+        _tables_of_path.move_to_end(path)
+        while len(_tables_of_path) > _PATHS_REMEMBERED:
+            _tables_of_path.popitem(last=False)
 
 
 def snapshot(tables) -> dict[str, str] | None:

@@ -51,13 +51,15 @@ def section_context(request, process) -> dict:
     fields of the filter) is a fragment shared by everyone with the same supports in this
     process, read only when built; the user's supports are 1 query for logged-in users."""
     filters = _filters(request)
-    ideas = idea_selectors.ideas_of(process, filters, order=SORTS[filters.sort])
     number = page_number(request)
     decision = permissions.decide(request.user, target(process, IDEAS.code), CONTRIBUTE)
     supported = idea_selectors.supported_in(request.user, process)
     return {
         "ideas_page": SimpleLazyObject(
-            lambda: Paginator(ideas, selectors.PAGE_SIZE).get_page(number)
+            lambda: Paginator(
+                idea_selectors.ideas_of(process, filters, order=SORTS[filters.sort]),
+                selectors.PAGE_SIZE,
+            ).get_page(number)
         ),
         "filters": filters,
         "action_fields": SimpleLazyObject(idea_selectors.action_fields),

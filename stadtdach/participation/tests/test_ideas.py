@@ -293,3 +293,30 @@ def test_idea_submission_is_rate_limited_with_a_german_429(world, client_for):
     response = _post(client, world.process, title="Noch eine Idee zum Rathaus")
     assert response.status_code == 429
     assert "Retry-After" in response
+
+
+def test_a_pending_comment_is_shown_only_to_its_author(world, client_for):
+    """Comments awaiting moderation show to their author only: the comment list of a
+    reader with such a comment is theirs, never kept for another reader (the fragment
+    cache is on in tests)."""
+    from stadtdach.core.testing.personas import make_user
+    from stadtdach.participation.models import Comment
+
+    idea = Contribution.objects.filter(process=world.process).first()
+    first, second = make_user("erste-leserin"), make_user("zweiter-leser")
+    Comment.objects.create(
+        contribution=idea, author=first, text="Noch nicht freigegeben A", visibility="pending"
+    )
+    Comment.objects.create(
+        contribution=idea, author=second, text="Noch nicht freigegeben B", visibility="pending"
+    )
+    # Logged in first (a log-in is a write); each page twice: the first build of a
+    # fragment only learns which tables it reads.
+    clients = {u: client_for(u) for u in (first, second)}
+    clients[first].get(idea.get_absolute_url())
+    page_of = {u: c.get(idea.get_absolute_url()).content.decode() for u, c in clients.items()}
+    assert "freigegeben A" in page_of[first] and "freigegeben B" not in page_of[first]
+    assert "freigegeben B" in page_of[second] and "freigegeben A" not in page_of[second]
+    for reader in ("citizen", None):
+        page = client_for(reader).get(idea.get_absolute_url()).content.decode()
+        assert "Noch nicht freigegeben" not in page

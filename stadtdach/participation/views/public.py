@@ -97,13 +97,16 @@ def _contribution_page(request, contribution, *, comment_form=None, status=200):
     # Everyone who has no comment awaiting moderation here sees the same comments: they
     # are a shared fragment of the page, fetched only when it is built.
     shared = not contribution.viewer_pending_comment
-    comments = selectors.public_comments(contribution=contribution, user=None if shared else user)
     number = page_number(request)
     counted = contribution.listed_comment_count if shared else None
+    # Querysets are built only when their fragment is (building one costs as much as a
+    # small page's template).
     comment_page = SimpleLazyObject(
-        lambda: CountedPaginator(comments, selectors.COMMENTS_PAGE_SIZE, count=counted).get_page(
-            number
-        )
+        lambda: CountedPaginator(
+            selectors.public_comments(contribution=contribution, user=None if shared else user),
+            selectors.COMMENTS_PAGE_SIZE,
+            count=counted,
+        ).get_page(number)
     )
     comment_decision = permissions.decide(user, contribution, COMMENT)
     rate_decision = permissions.decide(user, contribution, RATE)
@@ -113,9 +116,10 @@ def _contribution_page(request, contribution, *, comment_form=None, status=200):
         "process": process,
         "format": entry,
         "show_images": visible or contribution.is_by(user),
-        "feedback": selectors.feedback_of(contribution),
+        "feedback": SimpleLazyObject(lambda: selectors.feedback_of(contribution)),
         "comment_page": comment_page,
-        "comments_shared": shared,
+        # With the reader's own pending comments the list is theirs: never kept.
+        "comments_personal": not shared,
         "comment_form": comment_form
         if comment_form is not None
         else (CommentForm() if comment_decision and visible else None),
