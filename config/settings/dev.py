@@ -27,3 +27,6 @@ STORAGES = {  # no manifest needed when DEBUG serves static files straight from 
     "default": STORAGES["default"],  # noqa: F405 - MEDIA_ROOT, or S3 with S3_BUCKET
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# As in the demo (ADR 6): the demo's staff log in with public passwords, a second factor
+# would protect nothing; STADTDACH_STAFF_MFA_REQUIRED=true tries the requirement.
+STADTDACH_STAFF_MFA_REQUIRED = env.flag("STADTDACH_STAFF_MFA_REQUIRED", False)
