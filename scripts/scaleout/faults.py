@@ -118,6 +118,14 @@ def worker_killed(stack) -> tuple[bool, str]:
     report = id_from(response.headers.get("Location", ""), r"/berichte/(\d+)/")
     if not report:
         return False, f"ISEK document not requested: {response.status_code}"
+    # One request makes the PDF and the DOCX; the PDF is the one to interrupt.
+    pdf = _psql(
+        stack,
+        "SELECT id FROM reports_report WHERE format = 'pdf' AND request_id = "
+        "(SELECT request_id FROM reports_report WHERE id = %s)",
+        report,
+    )
+    report = pdf[0][0] if pdf else report
     rows = []
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -220,7 +228,7 @@ def redis_stopped(stack, prober, accounts) -> tuple[bool, str]:
 def run(stack, accounts, *, workers: int = 3, users: int = 10) -> list:
     say(f"== faults under load ({users} Locust users in the background)")
     ack_file = stack.root / "acks-faults.jsonl"
-    load.locust(
+    _, prefix = load.locust(
         stack, accounts, users=users, seconds=170, name="faults", ack_file=ack_file, background=True
     )
     prober = Prober(stack.site)
@@ -251,4 +259,17 @@ def run(stack, accounts, *, workers: int = 3, users: int = 10) -> list:
             f"{acked} acknowledged during the faults, {stored} found",
         )
     )
+    try:  # what Locust's users saw during all four faults
+        seen = load.stats(prefix)
+        results.append(
+            (
+                "faults: Locust's users saw no 5xx but the friendly 503",
+                seen["5xx"] == seen["friendly_503"],
+                f"{seen['requests']} requests, {seen['friendly_503']} friendly 503, "
+                f"{seen['5xx'] - seen['friendly_503']} other 5xx, "
+                f"errors {seen['errors'][:3]}",
+            )
+        )
+    except (OSError, StopIteration, KeyError) as error:
+        results.append(("faults: Locust's statistics", False, f"unreadable: {error}"))
     return results

@@ -3,6 +3,7 @@
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -91,11 +92,8 @@ def stats(prefix: Path) -> dict:
     rows = list(csv.DictReader((prefix.parent / f"{prefix.name}_stats.csv").open()))
     total = next(r for r in rows if r["Name"] == "Aggregated")
     failures = list(csv.DictReader((prefix.parent / f"{prefix.name}_failures.csv").open()))
-    fivexx = sum(
-        int(f["Occurrences"])
-        for f in failures
-        if f["Error"].strip("'\"")[:1] == "5" or "50" in f["Error"]
-    )
+    fivexx = sum(int(f["Occurrences"]) for f in failures if re.search(r"\b5\d\d\b", f["Error"]))
+    friendly = sum(int(f["Occurrences"]) for f in failures if "503 friendly" in f["Error"])
     rate_limited = sum(int(f["Occurrences"]) for f in failures if "429" in f["Error"])
     slowest = sorted(
         (r for r in rows if r["Name"] != "Aggregated"),
@@ -106,6 +104,7 @@ def stats(prefix: Path) -> dict:
         "requests": int(total["Request Count"]),
         "failures": int(total["Failure Count"]),
         "5xx": fivexx,
+        "friendly_503": friendly,
         "429": rate_limited,
         "rps": float(total["Requests/s"]),
         "p50": float(total["50%"]),

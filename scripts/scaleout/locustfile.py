@@ -46,6 +46,12 @@ IDEA_IDS = [5, 6, 7, 8, 9]
 _ack = open(ACK_FILE, "a", buffering=1)  # noqa: SIM115 - one file for the whole run
 
 
+def _why(response) -> str:
+    """A 5xx as Locust records it; the friendly 503 page (HAProxy's or the app's) named."""
+    friendly = "Die Seite ist gleich wieder da" in (response.text or "")
+    return f"{response.status_code}{' friendly' if friendly else ''}"
+
+
 def ack(kind: str, **fields) -> None:
     _ack.write(json.dumps({"kind": kind, **fields}) + "\n")
 
@@ -62,7 +68,7 @@ class Browser(HttpUser):
             path, name=name or path, catch_response=True, allow_redirects=False
         ) as response:
             if response.status_code >= 500:
-                response.failure(f"{response.status_code}")
+                response.failure(_why(response))
             elif response.status_code in (200, 301, 302, 304):
                 response.success()
             return response
@@ -93,7 +99,7 @@ class Browser(HttpUser):
             action, data=data, files=files, name=name, catch_response=True, allow_redirects=False
         ) as response:
             if response.status_code >= 500:
-                response.failure(f"{response.status_code}")
+                response.failure(_why(response))
             elif response.status_code == 429:
                 response.failure("429 rate limited")
             else:
@@ -267,7 +273,7 @@ class Coordinator(Browser):
             allow_redirects=False,
         ) as response:
             if response.status_code >= 500:
-                response.failure(str(response.status_code))
+                response.failure(_why(response))
             else:
                 response.success()
 
@@ -293,7 +299,7 @@ class Coordinator(Browser):
             allow_redirects=False,
         ) as response:
             if response.status_code >= 500:
-                response.failure(str(response.status_code))
+                response.failure(_why(response))
             else:
                 response.success()
             if response.status_code == 302 and response.headers.get("Location", "").rstrip(
