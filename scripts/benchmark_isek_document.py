@@ -2,11 +2,15 @@
 with 300 measures and 50 indicators. Not a test: it prints the times.
 
     .venv/bin/python scripts/benchmark_isek_document.py [--measures 300] [--indicators 50]
+        [--runs 3] [--no-docx]
 
 Everything happens in a throw-away SQLite database in a temporary folder (migrated, then
 deleted); the shared development database is never touched. Each document is generated
-the way the task worker does it (``reports.generation.generate``), and the two steps are
-timed on their own as well: building the blocks from the data, and laying them out.
+the way the task worker does it (``reports.generation.generate``, the demo first, so the
+synthetic edition meets a warm process as in the worker), then its phases are timed on
+their own: building the blocks from the data, the HTML, WeasyPrint's layout, and drawing
+plus tagging plus writing the PDF. Each row gives the median wall time and the median CPU
+time of this process: on a busy machine the wall time includes waiting for a core.
 """
 
 import argparse
@@ -202,46 +206,87 @@ def pages(content: bytes) -> str:
     return next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
 
 
-def measure(edition) -> list[tuple[str, float, str]]:
+class Clock:
+    """Wall and CPU time of one step. The CPU time (this process only) is what the
+    step costs on an idle core; on a shared machine the wall time also holds waiting."""
+
+    def __init__(self):
+        self.wall = time.perf_counter()
+        self.cpu = time.process_time()
+
+    def stop(self) -> tuple[float, float]:
+        return time.perf_counter() - self.wall, time.process_time() - self.cpu
+
+
+def measure(edition, runs: int, docx: bool) -> list[tuple[str, list, str]]:
+    """Rows (step, [(wall, cpu) per run], note): the whole task, then its phases."""
     from stadtdach.reports.documents.docx import render_docx
-    from stadtdach.reports.documents.pdf import render_pdf
+    from stadtdach.reports.documents.pdf import html_of, layout_pdf, write_pdf
     from stadtdach.reports.generation import build_document, context_for, generate
     from stadtdach.reports.models import Report
 
-    rows = []
-    for fmt in ("pdf", "docx"):
-        report = Report.objects.create(kind="isek", format=fmt, edition=edition, title=edition.name)
-        started = time.perf_counter()
+    steps: dict[str, list] = {}
+    notes: dict[str, str] = {}
+
+    def add(name, value):
+        steps.setdefault(name, []).append(value)
+
+    for _run in range(runs):
+        report = Report.objects.create(
+            kind="isek", format="pdf", edition=edition, title=edition.name
+        )
+        clock = Clock()
         report = generate(report.pk)
-        total = time.perf_counter() - started
+        add("generate() PDF", clock.stop())
         assert report.status == Report.Status.DONE, report.error
         report.file.open("rb")
         content = report.file.read()
-        rows.append(
+        report.file.close()
+        notes["generate() PDF"] = f"{len(content) / 1024:.0f} KiB, {pages(content)} pages"
+        clock = Clock()
+        document = build_document(report, context_for(report))
+        add("  build blocks from the data", clock.stop())
+        clock = Clock()
+        html = html_of(document)
+        add("  HTML from the blocks", clock.stop())
+        notes["  HTML from the blocks"] = f"{len(html) / 1024:.0f} KiB"
+        clock = Clock()
+        laid_out = layout_pdf(document)
+        wall, cpu = clock.stop()
+        add(
+            "  layout (WeasyPrint render)",
             (
-                f"generate() {fmt.upper()}",
-                total,
-                f"{len(content) / 1024:.0f} KiB"
-                + (f", {pages(content)} pages" if fmt == "pdf" else ""),
-            )
+                wall - steps["  HTML from the blocks"][-1][0],
+                cpu - steps["  HTML from the blocks"][-1][1],
+            ),
         )
-    report = Report.objects.create(kind="isek", format="pdf", edition=edition, title=edition.name)
-    started = time.perf_counter()
-    document = build_document(report, context_for(report))
-    rows.append(("  build blocks from the data", time.perf_counter() - started, ""))
-    started = time.perf_counter()
-    render_pdf(document)
-    rows.append(("  lay out PDF (WeasyPrint)", time.perf_counter() - started, ""))
-    started = time.perf_counter()
-    render_docx(document)
-    rows.append(("  write DOCX (python-docx)", time.perf_counter() - started, ""))
-    return rows
+        clock = Clock()
+        write_pdf(laid_out)
+        add("  drawing, tags, PDF file", clock.stop())
+    if docx:
+        report = Report.objects.create(
+            kind="isek", format="docx", edition=edition, title=edition.name
+        )
+        clock = Clock()
+        report = generate(report.pk)
+        add("generate() DOCX", clock.stop())
+        clock = Clock()
+        render_docx(document)
+        add("  write DOCX (python-docx)", clock.stop())
+    return [(name, values, notes.get(name, "")) for name, values in steps.items()]
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--measures", type=int, default=300)
     parser.add_argument("--indicators", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=3, help="PDF runs per edition (median)")
+    parser.add_argument("--no-docx", action="store_true", help="time the PDF only")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="stadtdach-benchmark-"))
     try:
@@ -253,16 +298,23 @@ def main() -> None:
         started = time.perf_counter()
         call_command("load_boizenburg_demo", verbosity=0)
         print(f"Demo loaded in {time.perf_counter() - started:.1f} s")
-        results = [("Demo: ISEK 2022", measure(Edition.objects.get(slug="isek-2022")))]
+        demo = Edition.objects.get(slug="isek-2022")
+        results = [("Demo: ISEK 2022", measure(demo, args.runs, not args.no_docx))]
         started = time.perf_counter()
         edition = synthetic_edition(args.measures, args.indicators)
         print(f"Synthetic edition created in {time.perf_counter() - started:.1f} s")
         label = f"Synthetic: {args.measures} measures, {args.indicators} indicators"
-        results.append((label, measure(edition)))
+        results.append((label, measure(edition, args.runs, not args.no_docx)))
+        print(f"\nload average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         for title, rows in results:
-            print(f"\n{title}")
-            for name, seconds, note in rows:
-                print(f"  {name:<32} {seconds:6.1f} s  {note}")
+            print(f"\n{title} (median of {args.runs} runs)")
+            print(f"  {'step':<32} {'wall':>7} {'CPU':>7}  (wall min–max)")
+            for name, values, note in rows:
+                walls, cpus = [v[0] for v in values], [v[1] for v in values]
+                spread = f"{min(walls):.1f}–{max(walls):.1f}" if len(values) > 1 else ""
+                print(
+                    f"  {name:<32} {median(walls):6.2f}s {median(cpus):6.2f}s  {spread:<10} {note}"
+                )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -45,7 +45,20 @@ class Table:
     row_header: bool = True  # the first cell of a row names it
     small: bool = False
     css: str = ""  # an extra class for the print layout (e.g. "matrix")
+    # Relative column widths. With them the PDF lays the table out at these widths
+    # (table-layout: fixed) instead of measuring every cell's text first, which is most
+    # of the layout time of long tables. Numbers never wrap: give them room.
+    widths: tuple[int, ...] = ()
     template = "reports/blocks/table.html"
+
+    def __post_init__(self):
+        if self.widths and len(self.widths) != len(self.head):
+            raise ValueError(f"{len(self.widths)} widths for {len(self.head)} columns")
+
+    @property
+    def column_percents(self) -> list[str]:
+        total = sum(self.widths)
+        return [f"{100 * w / total:.2f}" for w in self.widths]
 
 
 @dataclass

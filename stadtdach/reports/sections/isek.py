@@ -92,6 +92,7 @@ def action_fields(ctx: ReportContext) -> list:
                 ]
                 for f in fields
             ],
+            widths=(35, 13, 52),
         ),
     ]
     kinds = dict(SwotEntry.Kind.choices)
@@ -115,6 +116,7 @@ def action_fields(ctx: ReportContext) -> list:
                         [str(kinds[first]).capitalize(), str(kinds[second]).capitalize()],
                         [["\n".join(entries[first]) or "–", "\n".join(entries[second]) or "–"]],
                         row_header=False,
+                        widths=(1, 1),
                     )
                 )
         field_goals = goals.get(action_field.pk, [])
@@ -151,6 +153,8 @@ def action_fields(ctx: ReportContext) -> list:
                     numeric={6},
                     row_header=False,
                     small=True,
+                    # Cost: room for "12.500.000,00 €"; the period takes two lines.
+                    widths=(8, 31, 6, 14, 11, 15, 15),
                 )
             )
     return blocks
@@ -222,5 +226,6 @@ def concepts(ctx: ReportContext) -> list:
                 for c in items
             ],
             small=True,
+            widths=(27, 11, 7, 13, 15, 27),
         ),
     ]

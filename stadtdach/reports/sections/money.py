@@ -9,6 +9,8 @@ from stadtdach.reports.blocks import Heading, Paragraph, Table
 from stadtdach.reports.sections.context import ReportContext, euro, sample
 
 SOURCES = [str(label) for _key, label in FundingSource.choices]
+# A column of euros in the landscape tables: room for "99.999.999,99 €" in 7.5 pt bold.
+EURO = 9
 
 
 def _overview(ctx: ReportContext):
@@ -52,6 +54,7 @@ def cost_overview(ctx: ReportContext) -> list:
             numeric=set(range(1, 2 + len(SOURCES))),
             totals={len(fields)} if ctx.action_field_ids is None else set(),
             small=True,
+            widths=(24, *[EURO] * (1 + len(SOURCES))),
         ),
     ]
     if ctx.action_field_ids is None:
@@ -71,6 +74,7 @@ def cost_overview(ctx: ReportContext) -> list:
                 ],
                 numeric=set(range(1, 3 + len(SOURCES))),
                 small=True,
+                widths=(28, 7, *[EURO] * (1 + len(SOURCES))),
             ),
             Heading(_("Per budget year"), 2, "kofi-jahre"),
             Table(
@@ -88,6 +92,7 @@ def cost_overview(ctx: ReportContext) -> list:
                 ],
                 numeric=set(range(1, 4 + len(SOURCES))),
                 small=True,
+                widths=(6, *[EURO] * (3 + len(SOURCES))),
             ),
         ]
     blocks.append(Heading(_("Measures"), 2, "kofi-massnahmen"))
@@ -120,6 +125,7 @@ def cost_overview(ctx: ReportContext) -> list:
                 totals={len(field_rows)},
                 row_header=False,
                 small=True,
+                widths=(5, 27, 14, *[EURO] * (1 + len(SOURCES))),
             )
         )
     return blocks

@@ -68,7 +68,8 @@ def _indicator_table(caption: str, states, *, with_subject: bool) -> Table:
             i.source or "–",
         ]
         rows.append(row)
-    return Table(caption, head, rows, row_header=False, small=True)
+    widths = (8, 18, 26, 13, 13, 10, 12) if with_subject else (9, 27, 17, 17, 12, 18)
+    return Table(caption, head, rows, row_header=False, small=True, widths=widths)
 
 
 def concept(ctx: ReportContext) -> list:
