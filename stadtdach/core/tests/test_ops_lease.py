@@ -82,3 +82,24 @@ def test_a_restarted_worker_gives_back_the_tasks_of_its_previous_life():
     mine.refresh_from_db()
     other.refresh_from_db()
     assert mine.status == "READY" and other.status == "RUNNING"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_task_worker_waits_out_a_database_outage_and_forgets_its_heartbeat(monkeypatch):
+    from django.db import OperationalError
+    from django_tasks_db.management.commands import db_worker
+
+    from stadtdach.core.management.commands import task_worker
+
+    calls = []
+
+    def run_worker(self, *args, **options):
+        calls.append(options["worker_id"])
+        if len(calls) == 1:
+            raise OperationalError("connection to server failed: Connection refused")
+
+    monkeypatch.setattr(db_worker.Command, "handle", run_worker)
+    monkeypatch.setattr(task_worker, "RETRY_SECONDS", (0.01,))
+    task_worker.Command().handle(worker_id="w-outage")
+    assert calls == ["w-outage", "w-outage"]
+    assert not WorkerHeartbeat.objects.filter(worker_id="w-outage").exists()
