@@ -62,6 +62,16 @@ def forms(page: str) -> list[dict]:
     return found
 
 
+def fill(fields: list[tuple[str, str]], values: dict) -> list[tuple[str, str]]:
+    """The form's own pairs (several checked boxes of one name stay several), with the
+    given values instead; a list gives a field several values. ``__files`` is skipped."""
+    given = {k: v for k, v in values.items() if not k.startswith("__")}
+    pairs = [(k, v) for k, v in fields if k not in given]
+    for key, value in given.items():
+        pairs += [(key, item) for item in value] if isinstance(value, list) else [(key, value)]
+    return pairs
+
+
 class Client:
     def __init__(self, base: str, *, address: str = "198.51.100.7", direct: bool = True):
         self.base = base.rstrip("/")
@@ -96,12 +106,7 @@ class Client:
             if "abmelden" in action and "abmelden" not in match:
                 continue  # the header's log-out button
             if form["method"] == "post" and match in action:
-                data = dict(form["fields"])
-                data.update({k: v for k, v in values.items() if not isinstance(v, list)})
-                pairs = list(data.items())
-                for k, v in values.items():
-                    if isinstance(v, list):
-                        pairs += [(k, item) for item in v]
+                pairs = fill(form["fields"], values)
                 action = urljoin(self.url(path), form["action"] or path)
                 return self.post(action, pairs, files=values.get("__files"))
         raise AssertionError(f"no POST form with {match!r} on {path}")

@@ -114,7 +114,7 @@ def _served_by_both(stack) -> bool:
 def worker_killed(stack) -> tuple[bool, str]:
     staff = Client(stack.servers["app-b"], address="198.51.100.40")
     staff.login("koordination", "stadtdach-demo")
-    response = staff.form("/berichte/neu/isek-dokument/", "isek-dokument")
+    response = staff.form("/berichte/neu/isek-dokument/", "isek-dokument", formats=["pdf"])
     report = id_from(response.headers.get("Location", ""), r"/berichte/(\d+)/")
     if not report:
         return False, f"ISEK document not requested: {response.status_code}"

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 from locust import HttpUser, between, events, task
 
-from scripts.scaleout.client import forms
+from scripts.scaleout.client import fill, forms
 
 ACCOUNTS = json.loads(os.environ.get("LOAD_ACCOUNTS", '{"citizens": [], "password": ""}'))
 ACK_FILE = os.environ.get("LOAD_ACK_FILE", "/dev/null")
@@ -90,10 +90,7 @@ class Browser(HttpUser):
         )
         if form is None:
             return None
-        data = list({**dict(form["fields"]), **values}.items())
-        for key, value in values.items():
-            if isinstance(value, list):
-                data = [(k, v) for k, v in data if k != key] + [(key, v) for v in value]
+        data = fill(form["fields"], values)
         action = urljoin(path, form["action"] or path)
         with self.client.post(
             action, data=data, files=files, name=name, catch_response=True, allow_redirects=False
@@ -288,9 +285,7 @@ class Coordinator(Browser):
         form = next((f for f in forms(page.text) if "loaded_version" in dict(f["fields"])), None)
         if form is None:
             return
-        data = dict(form["fields"])
-        data["partners"] = marker
-        pairs = list(data.items())  # checked boxes are among the fields already
+        pairs = fill(form["fields"], {"partners": marker})  # checked boxes stay checked
         with self.client.post(
             path,
             data=pairs,
