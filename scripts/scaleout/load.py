@@ -133,7 +133,7 @@ def verify(stack, ack_file: Path) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def run(stack, accounts, *, users: int, seconds: int) -> list:
+def run(stack, accounts, *, users: int, seconds: int, p95_ms: int = P95_LIMIT_MS) -> list:
     say(f"== load test: {users} users for {seconds} s through HAProxy")
     ack_file = stack.root / "acks-load.jsonl"
     started = time.monotonic()
@@ -160,8 +160,9 @@ def run(stack, accounts, *, users: int, seconds: int) -> list:
             f"{numbers['rps']:.0f}/s",
         ),
         (
-            "load: p95 under 1 s",
-            numbers["p95"] < P95_LIMIT_MS,
+            f"load: p95 under {p95_ms / 1000:g} s"
+            + ("" if p95_ms == P95_LIMIT_MS else " (--p95-ms: not the issue's 1 s)"),
+            numbers["p95"] < p95_ms,
             f"p50 {numbers['p50']:.0f} ms, p95 {numbers['p95']:.0f} ms, "
             f"p99 {numbers['p99']:.0f} ms "
             f"(slowest p95: {numbers['slowest'][0][0]} {numbers['slowest'][0][1]:.0f} ms)",
