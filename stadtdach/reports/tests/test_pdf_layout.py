@@ -100,3 +100,22 @@ def test_the_cached_page_references_change_nothing(document, monkeypatch):
     monkeypatch.setattr(pydyf.PDF, "page_references", pydyf.PDF._stadtdach_plain_references)
     plain = pdf.write_pdf(pdf.layout_pdf(document, compress=False), compress=False)
     assert _without_dates(plain) == _without_dates(cached)
+
+
+def test_the_lean_user_agent_stylesheet_changes_nothing(document):
+    lean = pdf.render_pdf(document, compress=False)
+    plain = pdf.write_pdf(pdf.layout_pdf(document, compress=False, lean=False), compress=False)
+    assert _without_dates(plain) == _without_dates(lean)
+
+
+def test_the_lean_user_agent_stylesheet_drops_only_the_pseudo_elements():
+    from weasyprint import html
+
+    lean = pdf.lean_ua_css()
+    assert "::footnote-call" in html.UA
+    assert "::footnote" not in lean
+    assert "::note-" not in lean
+    assert "\nli::marker {" in lean
+    assert len(html.UA.splitlines()) - len(lean.splitlines()) == 5
+    with pytest.raises(LookupError):
+        pdf._lean(html.UA.replace("::note-callback {", "::note-back {"))
