@@ -171,6 +171,9 @@ class Contribution(Authored, SampleDataModel):
             models.Index(fields=["process", "visibility", "created"]),
             models.Index(fields=["author", "created"]),
             models.Index(fields=["visibility", "created"]),
+            # The action field page's newest contributions: without it PostgreSQL walks
+            # the published ones by date (45 instead of 6 ms at Berlin scale).
+            models.Index(fields=["action_field", "visibility", "created"]),
         ]
 
     def __str__(self) -> str:
