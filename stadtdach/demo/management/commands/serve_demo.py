@@ -76,9 +76,9 @@ class Command(BaseCommand):
         environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         # Each child gets its own process group, so that stopping kills its workers (and
-        # the reloader's child) as well. The task worker runs mail and documents.
+        # the reloader's child) as well. The task worker (with its lease) runs mail and documents.
         children = [
-            _spawn([*manage, "db_worker"], environment),
+            _spawn([*manage, "task_worker"], environment),
             _spawn(web_command(port, dev=dev), environment),
         ]
         signal.signal(signal.SIGTERM, _interrupt)
