@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
-from stadtdach.reports.blocks import Bullets, Facts, Heading, Paragraph, Table
+from stadtdach.reports.blocks import FIT, Bullets, Facts, Heading, Paragraph, Table
 from stadtdach.reports.sections.context import ReportContext, de_date, euro, sample
 from stadtdach.strategy import selectors as strategy_selectors
 from stadtdach.strategy.models import (
@@ -92,7 +92,7 @@ def action_fields(ctx: ReportContext) -> list:
                 ]
                 for f in fields
             ],
-            widths=(35, 13, 52),
+            widths=FIT,
         ),
     ]
     kinds = dict(SwotEntry.Kind.choices)
@@ -153,8 +153,7 @@ def action_fields(ctx: ReportContext) -> list:
                     numeric={6},
                     row_header=False,
                     small=True,
-                    # Cost: room for "12.500.000,00 €"; the period takes two lines.
-                    widths=(8, 31, 6, 14, 11, 15, 15),
+                    widths=FIT,
                 )
             )
     return blocks
@@ -226,6 +225,6 @@ def concepts(ctx: ReportContext) -> list:
                 for c in items
             ],
             small=True,
-            widths=(27, 11, 7, 13, 15, 27),
+            widths=FIT,
         ),
     ]

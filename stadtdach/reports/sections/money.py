@@ -5,12 +5,10 @@ from django.utils.translation import gettext as _
 
 from stadtdach.finance import selectors as finance_selectors
 from stadtdach.finance.models import FundingSource
-from stadtdach.reports.blocks import Heading, Paragraph, Table
+from stadtdach.reports.blocks import FIT, Heading, Paragraph, Table
 from stadtdach.reports.sections.context import ReportContext, euro, sample
 
 SOURCES = [str(label) for _key, label in FundingSource.choices]
-# A column of euros in the landscape tables: room for "99.999.999,99 €" in 7.5 pt bold.
-EURO = 9
 
 
 def _overview(ctx: ReportContext):
@@ -54,7 +52,8 @@ def cost_overview(ctx: ReportContext) -> list:
             numeric=set(range(1, 2 + len(SOURCES))),
             totals={len(fields)} if ctx.action_field_ids is None else set(),
             small=True,
-            widths=(24, *[EURO] * (1 + len(SOURCES))),
+            widths=FIT,
+            landscape=True,
         ),
     ]
     if ctx.action_field_ids is None:
@@ -74,7 +73,8 @@ def cost_overview(ctx: ReportContext) -> list:
                 ],
                 numeric=set(range(1, 3 + len(SOURCES))),
                 small=True,
-                widths=(28, 7, *[EURO] * (1 + len(SOURCES))),
+                widths=FIT,
+                landscape=True,
             ),
             Heading(_("Per budget year"), 2, "kofi-jahre"),
             Table(
@@ -92,23 +92,39 @@ def cost_overview(ctx: ReportContext) -> list:
                 ],
                 numeric=set(range(1, 4 + len(SOURCES))),
                 small=True,
-                widths=(6, *[EURO] * (3 + len(SOURCES))),
+                widths=FIT,
+                landscape=True,
             ),
         ]
     blocks.append(Heading(_("Measures"), 2, "kofi-massnahmen"))
+    # A source that funds none of the measures would be a column of zeros in every table
+    # below: it is named once instead (its totals are in the tables above).
+    used = [
+        index
+        for index in range(len(SOURCES))
+        if any(r.amounts.funding_cells()[index] for r in rows)
+    ]
+    unused = [SOURCES[index] for index in range(len(SOURCES)) if index not in used]
+    if unused:
+        blocks.append(
+            Paragraph(
+                _("No measure has funding from: %(sources)s.") % {"sources": ", ".join(unused)},
+                "note",
+            )
+        )
     for total in fields:
         field_rows = [r for r in rows if r.measure.action_field_id == total.obj.pk]
         blocks.append(
             Table(
                 total.label,
-                [_("No."), _("Measure"), _("Programme"), _("Total cost"), *SOURCES],
+                [_("No."), _("Measure"), _("Programme"), _("Total cost"), *_pick(SOURCES, used)],
                 [
                     [
                         r.measure.code,
                         sample(r.measure.title, r.measure.is_sample),
                         r.programme.name if r.programme else _("own funds"),
                         euro(r.amounts.total),
-                        *[euro(a) for a in r.amounts.funding_cells()],
+                        *[euro(a) for a in _pick(r.amounts.funding_cells(), used)],
                     ]
                     for r in field_rows
                 ]
@@ -118,17 +134,22 @@ def cost_overview(ctx: ReportContext) -> list:
                         _("Total"),
                         "",
                         euro(total.amounts.total),
-                        *[euro(a) for a in total.amounts.funding_cells()],
+                        *[euro(a) for a in _pick(total.amounts.funding_cells(), used)],
                     ]
                 ],
-                numeric=set(range(3, 4 + len(SOURCES))),
+                numeric=set(range(3, 4 + len(used))),
                 totals={len(field_rows)},
                 row_header=False,
                 small=True,
-                widths=(5, 27, 14, *[EURO] * (1 + len(SOURCES))),
+                widths=FIT,
+                landscape=True,
             )
         )
     return blocks
+
+
+def _pick(values, indexes: list[int]) -> list:
+    return [values[index] for index in indexes]
 
 
 def year_finance(ctx: ReportContext) -> list:

@@ -13,7 +13,16 @@ from stadtdach.monitoring.formatting import number
 from stadtdach.monitoring.models import ImplementationMilestone, Indicator, ProgressUpdate
 from stadtdach.monitoring.services import REMIND_AGAIN_AFTER_DAYS
 from stadtdach.process.models import Milestone
-from stadtdach.reports.blocks import Bullets, ChartBlock, Facts, Group, Heading, Paragraph, Table
+from stadtdach.reports.blocks import (
+    FIT,
+    Bullets,
+    ChartBlock,
+    Facts,
+    Group,
+    Heading,
+    Paragraph,
+    Table,
+)
 from stadtdach.reports.sections.context import ReportContext, de_date, sample
 from stadtdach.strategy.models import ActionField
 
@@ -68,8 +77,7 @@ def _indicator_table(caption: str, states, *, with_subject: bool) -> Table:
             i.source or "–",
         ]
         rows.append(row)
-    widths = (8, 18, 26, 13, 13, 10, 12) if with_subject else (9, 27, 17, 17, 12, 18)
-    return Table(caption, head, rows, row_header=False, small=True, widths=widths)
+    return Table(caption, head, rows, row_header=False, small=True, widths=FIT)
 
 
 def concept(ctx: ReportContext) -> list:

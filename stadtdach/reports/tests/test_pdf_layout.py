@@ -2,6 +2,7 @@
 their fixed columns, a tagged table structure, and the same PDF with the cached page
 references of pydyf as without them."""
 
+import datetime
 import re
 from decimal import Decimal
 
@@ -119,3 +120,45 @@ def test_the_lean_user_agent_stylesheet_drops_only_the_pseudo_elements():
     assert len(html.UA.splitlines()) - len(lean.splitlines()) == 5
     with pytest.raises(LookupError):
         pdf._lean(html.UA.replace("::note-callback {", "::note-back {"))
+
+
+def test_fitted_widths_give_numbers_their_room_and_titles_the_rest():
+    from stadtdach.reports.blocks import FIT, PAGE_MM
+
+    table = Table(
+        "Kosten",
+        ["Nr.", "Maßnahme", "Kosten"],
+        [["B-1", "Umgestaltung des Marktplatzes", "12.500.000,00\xa0€"], ["B-2", "Park", "1,00 €"]],
+        numeric={2},
+        widths=FIT,
+    )
+    number, title, cost = table.widths
+    assert sum(table.widths) == pytest.approx(10 * PAGE_MM[False], abs=3)
+    assert title > cost > number  # all fit on a line: the extra room goes by need
+    assert len(table.column_percents) == 3
+
+
+def test_a_funding_source_of_no_measure_is_named_once_not_a_column(world, no_participation):
+    from stadtdach.reports.sections import money
+    from stadtdach.reports.sections.context import ReportContext
+
+    data = finance_selectors.cost_overview(world.edition)
+    unused = [
+        source
+        for index, source in enumerate(money.SOURCES)
+        if not any(r.amounts.funding_cells()[index] for r in data.rows)
+    ]
+    blocks = money.cost_overview(ReportContext(world.edition, today=datetime.date.today()))
+    measure_tables = blocks[
+        blocks.index(next(b for b in blocks if getattr(b, "anchor", "") == "kofi-massnahmen")) :
+    ]
+    tables = [b for b in measure_tables if isinstance(b, Table)]
+    assert tables
+    for table in tables:
+        assert len(table.head) == 4 + len(money.SOURCES) - len(unused)
+        assert not set(unused) & set(table.head)
+    notes = [b.text for b in measure_tables if getattr(b, "style", "") == "note"]
+    assert unused  # the world has no EU money
+    assert bool(notes) == bool(unused)
+    for source in unused:
+        assert source in notes[0]
