@@ -228,8 +228,16 @@ def redis_stopped(stack, prober, accounts) -> tuple[bool, str]:
 def run(stack, accounts, *, workers: int = 3, users: int = 10) -> list:
     say(f"== faults under load ({users} Locust users in the background)")
     ack_file = stack.root / "acks-faults.jsonl"
+    # Few users clicking fast: writes keep coming while each fault happens.
     _, prefix = load.locust(
-        stack, accounts, users=users, seconds=170, name="faults", ack_file=ack_file, background=True
+        stack,
+        accounts,
+        users=users,
+        seconds=170,
+        name="faults",
+        ack_file=ack_file,
+        background=True,
+        think="1,3",
     )
     prober = Prober(stack.site)
     prober.start()

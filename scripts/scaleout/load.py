@@ -24,12 +24,15 @@ def locust(
     name: str,
     ack_file: Path,
     background: bool = False,
+    think: str = "5,15",
+    spawn_rate: int = 20,
 ):
     prefix = stack.root / f"locust-{name}"
     env = {
         **os.environ,
         "LOAD_ACCOUNTS": json.dumps(accounts),
         "LOAD_ACK_FILE": str(ack_file),
+        "LOAD_THINK": think,
         "PYTHONPATH": str(BASE),
     }
     command = [
@@ -40,7 +43,7 @@ def locust(
         "-u",
         str(users),
         "-r",
-        str(min(50, users)),
+        str(min(spawn_rate, users)),
         "-t",
         f"{seconds}s",
         "--host",
@@ -77,6 +80,28 @@ def locust(
         return process, prefix
     process.wait(timeout=seconds + 60)
     return process, prefix
+
+
+def warm_up(stack, accounts) -> None:
+    """Every page the users visit, a few times through HAProxy, as a visitor and as a
+    citizen: a server in production has answered them before (compiled templates, warm
+    caches in each worker process); the test measures that state, not a cold start."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from scripts.scaleout import pages
+    from scripts.scaleout.client import Client
+
+    visitor = Client(stack.site, direct=False)
+    citizen = Client(stack.site, direct=False)
+    session = accounts.get("sessions", {}).get(accounts["citizens"][0])
+    if session:
+        citizen.session.cookies.set("sessionid", session, domain="127.0.0.1", secure=True)
+    paths = pages.warm_up_paths()
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for client in (visitor, citizen):
+            list(pool.map(lambda path, c=client: c.get(path), paths * 3))
+    say(f"  warmed up: {len(paths)} pages x 3 x 2 in {time.monotonic() - started:.1f} s")
 
 
 def _stop(process, timeout):
@@ -133,18 +158,28 @@ def verify(stack, ack_file: Path) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def run(stack, accounts, *, users: int, seconds: int, p95_ms: int = P95_LIMIT_MS) -> list:
-    say(f"== load test: {users} users for {seconds} s through HAProxy")
+def run(
+    stack, accounts, *, users: int, seconds: int, p95_ms: int = P95_LIMIT_MS, think: str = "5,15"
+) -> list:
+    say(f"== load test: {users} users for {seconds} s through HAProxy, {think} s per page")
     ack_file = stack.root / "acks-load.jsonl"
+    warm_up(stack, accounts)
     started = time.monotonic()
     _, prefix = locust(
-        stack, accounts, users=users, seconds=seconds, name="load", ack_file=ack_file
+        stack,
+        accounts,
+        users=users,
+        seconds=seconds,
+        name="load",
+        ack_file=ack_file,
+        think=think,
     )
     numbers = stats(prefix)
     writes = verify(stack, ack_file)
     stack.load_result = {
         "users": users,
         "seconds": seconds,
+        "think": think,
         **numbers,
         "writes": writes,
         "took": time.monotonic() - started,

@@ -17,33 +17,18 @@ from urllib.parse import urljoin
 from locust import HttpUser, between, events, task
 
 from scripts.scaleout.client import fill, forms
+from scripts.scaleout.pages import IDEA_IDS, IDEAS, PAGES
 
 ACCOUNTS = json.loads(os.environ.get("LOAD_ACCOUNTS", '{"citizens": [], "password": ""}'))
 ACK_FILE = os.environ.get("LOAD_ACK_FILE", "/dev/null")
 _citizens = itertools.cycle(ACCOUNTS["citizens"] or ["buergerin"])
 _measures = itertools.count(1)
 _random = random.SystemRandom()
-IDEAS = "/beteiligung/verfahren/ideen-innenstadt-und-elbufer/"
-PAGES = [
-    "/",
-    "/leitbild/",
-    "/handlungsfelder/",
-    "/massnahmen/",
-    "/prozess/",
-    "/gremien/",
-    "/beteiligung/",
-    IDEAS,
-    "/finanzen/",
-    "/monitoring/",
-    "/berichte/",
-    "/querschnittsthemen/",
-    "/konzepte/",
-    "/prozess/zeitplan/",
-    "/massnahmen/?status=running",
-    "/suche/?q=Elbe",
-]
-IDEA_IDS = [5, 6, 7, 8, 9]
 _ack = open(ACK_FILE, "a", buffering=1)  # noqa: SIM115 - one file for the whole run
+# Seconds a visitor or citizen spends on a page before the next click (LOAD_THINK="5,15":
+# reading a page; "1,3" is a stress test of how much the machine serves). Coordinators
+# fill in forms: twice as long.
+_THINK = tuple(float(x) for x in os.environ.get("LOAD_THINK", "5,15").split(","))
 
 
 def _why(response) -> str:
@@ -120,7 +105,7 @@ class Browser(HttpUser):
 
 class Visitor(Browser):
     weight = 12
-    wait_time = between(1, 3)
+    wait_time = between(*_THINK)
 
     @task(8)
     def browse(self):
@@ -139,7 +124,7 @@ class Visitor(Browser):
 
 class Citizen(Browser):
     weight = 7
-    wait_time = between(1, 3)
+    wait_time = between(*_THINK)
 
     def on_start(self):
         super().on_start()
@@ -229,7 +214,7 @@ class Citizen(Browser):
 
 class Coordinator(Browser):
     weight = 1
-    wait_time = between(2, 4)
+    wait_time = between(2 * _THINK[0], 2 * _THINK[1])
 
     def on_start(self):
         super().on_start()

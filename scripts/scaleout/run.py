@@ -101,6 +101,11 @@ def main() -> int:
         default=1000,
         help="the load test's p95 limit (issue 11: 1000); a different one is named in the result",
     )
+    parser.add_argument(
+        "--think",
+        default="5,15",
+        help="seconds between a user's clicks, MIN,MAX (5,15: reading; 1,3: a stress test)",
+    )
     parser.add_argument("--hold", action="store_true", help="start, then wait (exploring)")
     parser.add_argument("--skip", default="", help="comma-separated: cross,load,faults")
     args = parser.parse_args()
@@ -130,7 +135,12 @@ def main() -> int:
             from scripts.scaleout import load
 
             results += load.run(
-                stack, accounts, users=args.users, seconds=args.seconds, p95_ms=args.p95_ms
+                stack,
+                accounts,
+                users=args.users,
+                seconds=args.seconds,
+                p95_ms=args.p95_ms,
+                think=args.think,
             )
         if "faults" not in skip:
             from scripts.scaleout import faults
