@@ -19,7 +19,7 @@ def send_accessibility_feedback(feedback_id: int) -> None:
         [
             _("A barrier was reported on the ISEK website."),
             "",
-            f"{_('Page')}: {feedback.page or '–'}",
+            _("Page") + f": {feedback.page or '–'}",
             f"{_('Name')}: {feedback.name or '–'}",
             f"{_('E-mail')}: {feedback.email or '–'}",
             "",

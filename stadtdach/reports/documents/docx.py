@@ -211,7 +211,7 @@ def _render(document: Document) -> bytes:
     section.left_margin = section.right_margin = Cm(2)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    footer.add_run(f"{document.title} · {_('Page')} ")
+    footer.add_run(document.title + " · " + _("Page") + " ")
     _field(footer, "PAGE", "1")
     word.styles["Normal"].font.size = Pt(10)
 

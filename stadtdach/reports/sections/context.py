@@ -40,4 +40,7 @@ def euro(value: Decimal | None) -> str:
 
 def sample(text: str, is_sample: bool) -> str:
     """Mark a table cell of illustrative content (the paragraph blocks have a flag)."""
-    return f"{text} ({pgettext('document', 'sample')})" if is_sample else text
+    if not is_sample:
+        return text
+    mark = pgettext("document", "sample")  # not inside the f-string: xgettext misses it there
+    return f"{text} ({mark})"
