@@ -95,7 +95,13 @@ def test_every_scheduled_job_and_process_names_an_existing_command():
     timers = sorted((DEPLOY / "systemd").glob("*.timer"))
     assert len(timers) >= 6
     for timer in timers:
-        command = re.search(r"Unit=stadtdach-job@(\w+)\.service", timer.read_text()).group(1)
+        unit = re.search(r"^Unit=(\S+)$", timer.read_text(), re.MULTILINE).group(1)
+        job = re.fullmatch(r"stadtdach-job@(\w+)\.service", unit)
+        if job:
+            command = job.group(1)
+        else:  # a service of its own (the backup, with its options)
+            service = (DEPLOY / "systemd" / unit).read_text()
+            command = re.search(r"manage\.py (\w+)", service).group(1)
         assert command in commands, f"{timer.name}: manage.py {command} does not exist"
     worker = (DEPLOY / "systemd" / "stadtdach-worker@.service").read_text()
     assert "manage.py task_worker" in worker and "task_worker" in commands
