@@ -136,7 +136,7 @@ def test_a_missing_object_is_a_404_and_a_dead_store_a_503(db, s3_media, s3_serve
     }
     response = file_response(RequestFactory().get("/"), _field_file("irgendwas.pdf"))
     assert response.status_code == 503
-    assert "File temporarily unavailable" in response.content.decode()
+    assert "Datei vorübergehend nicht verfügbar" in response.content.decode()
 
 
 def test_the_start_up_check_passes_for_a_good_bucket(s3_media):

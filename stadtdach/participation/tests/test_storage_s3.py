@@ -99,5 +99,5 @@ def test_an_upload_while_the_storage_is_down_is_a_503_and_writes_nothing(
         {"image": _png(), "description": "Gruppenarbeit"},
     )
     assert response.status_code == 503 and response["Retry-After"]
-    assert "File temporarily unavailable" in response.content.decode()
+    assert "Datei vorübergehend nicht verfügbar" in response.content.decode()
     assert not EventPhoto.objects.exists()
