@@ -77,3 +77,37 @@ def test_coordinator_enrols_logs_in_with_code_and_with_recovery_code(page, live_
     page.wait_for_url("**/arbeitsbereich/")
     page.goto(live_server.url + "/konto/zwei-faktor/")
     assert "9" in page.locator("#codes-title + p").inner_text()
+
+
+def test_a_citizen_sets_up_the_app_and_removes_it_again(page, live_server):
+    """Optional for citizens: enrolment from the account's two-factor page and removal,
+    each after confirming the password; both are in the audit log."""
+    from stadtdach.core.models import AuditEntry
+
+    user = make_user("e2e-buergerin", first_name="Bea", last_name="Bürger")
+    _password(page, live_server, "e2e-buergerin")
+    page.wait_for_url("**/")
+    page.goto(live_server.url + "/konto/zwei-faktor/")
+    assert page.locator("#second-factor-required").count() == 0
+    page.click("a[href$='/konto/zwei-faktor/app/einrichten/']")
+    page.wait_for_url("**/konto/bestaetigung/*")
+    page.fill("#id_password", PASSWORD)
+    page.click("form.form button[type=submit]")
+    page.wait_for_url("**/konto/zwei-faktor/app/einrichten/")
+    secret = page.locator("#totp-secret").inner_text().strip()
+    page.fill("#id_code", totp_code(secret))
+    page.click("form.form button[type=submit]")
+    page.wait_for_url("**/konto/zwei-faktor/wiederherstellungscodes/")
+
+    page.goto(live_server.url + "/konto/zwei-faktor/")
+    page.click("a[href$='/konto/zwei-faktor/app/entfernen/']")
+    if "/konto/bestaetigung/" in page.url:
+        page.fill("#id_password", PASSWORD)
+        page.click("form.form button[type=submit]")
+    page.wait_for_url("**/konto/zwei-faktor/app/entfernen/")
+    assert_no_axe_violations(page)
+    page.click("form[action$='/konto/zwei-faktor/app/entfernen/'] button[type=submit]")
+    page.wait_for_url("**/konto/zwei-faktor/")
+    assert page.locator("a[href$='/konto/zwei-faktor/app/einrichten/']").is_visible()
+    actions = list(AuditEntry.objects.filter(actor=user).values_list("action", flat=True))
+    assert "create" in actions and "delete" in actions
