@@ -206,7 +206,7 @@ def redis_stopped(stack, prober, accounts) -> tuple[bool, str]:
     idea = id_from(response.headers.get("Location", ""), r"/beitraege/(\d+)/")
     time.sleep(3)
     bad = [s for s in prober.after(started) if s[1] != 200]
-    stack.start_redis_again()
+    stack.start_redis(stack.redis_port)
     for _ in range(3):
         again = Client(stack.site, direct=False).get("/massnahmen/")
     stored = bool(idea) and bool(

@@ -58,27 +58,10 @@ def locust(
         "--loglevel",
         "WARNING",
     ]
-    log = (stack.logs / f"locust-{name}.log").open("ab")
-    process = subprocess.Popen(  # noqa: S603 - our own locustfile
-        command,
-        env=env,
-        cwd=BASE,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    log.close()
-    stack.processes[f"locust-{name}"] = type(
-        "P",
-        (),
-        {
-            "stop": lambda self, timeout=10: _stop(process, timeout),
-            "poll": process.poll,
-        },
-    )()
+    process = stack.spawn(f"locust-{name}", command, env=env)
     if background:
         return process, prefix
-    process.wait(timeout=seconds + 60)
+    process.popen.wait(timeout=seconds + 60)
     return process, prefix
 
 
@@ -102,15 +85,6 @@ def warm_up(stack, accounts) -> None:
         for client in (visitor, citizen):
             list(pool.map(lambda path, c=client: c.get(path), paths * 3))
     say(f"  warmed up: {len(paths)} pages x 3 x 2 in {time.monotonic() - started:.1f} s")
-
-
-def _stop(process, timeout):
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def stats(prefix: Path) -> dict:

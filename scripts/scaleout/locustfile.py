@@ -76,9 +76,12 @@ class Browser(HttpUser):
         if form is None:
             return None
         data = fill(form["fields"], values)
-        action = urljoin(path, form["action"] or path)
+        return self.post(urljoin(path, form["action"] or path), data, name, files=files)
+
+    def post(self, path, data, name, files=None):
+        """POST, a 5xx or a 429 counted as a failure; returns the response."""
         with self.client.post(
-            action, data=data, files=files, name=name, catch_response=True, allow_redirects=False
+            path, data=data, files=files, name=name, catch_response=True, allow_redirects=False
         ) as response:
             if response.status_code >= 500:
                 response.failure(_why(response))
@@ -247,17 +250,7 @@ class Coordinator(Browser):
         data = [
             (k, v if k != "action" else "keep") if k != "reason" else (k, "Last") for k, v in data
         ]
-        with self.client.post(
-            "/beteiligung/moderation/",
-            data=data,
-            name="moderate",
-            catch_response=True,
-            allow_redirects=False,
-        ) as response:
-            if response.status_code >= 500:
-                response.failure(_why(response))
-            else:
-                response.success()
+        self.post("/beteiligung/moderation/", data, "moderate")
 
     @task(3)
     def update_measure(self):
@@ -271,21 +264,10 @@ class Coordinator(Browser):
         if form is None:
             return
         pairs = fill(form["fields"], {"partners": marker})  # checked boxes stay checked
-        with self.client.post(
-            path,
-            data=pairs,
-            name="/massnahmen/[id]/bearbeiten/",
-            catch_response=True,
-            allow_redirects=False,
-        ) as response:
-            if response.status_code >= 500:
-                response.failure(_why(response))
-            else:
-                response.success()
-            if response.status_code == 302 and response.headers.get("Location", "").rstrip(
-                "/"
-            ).endswith(f"/massnahmen/{self.measure}"):
-                ack("measure", id=self.measure, marker=marker, seq=self.version)
+        response = self.post(path, pairs, "/massnahmen/[id]/bearbeiten/")
+        location = response.headers.get("Location", "").rstrip("/")
+        if response.status_code == 302 and location.endswith(f"/massnahmen/{self.measure}"):
+            ack("measure", id=self.measure, marker=marker, seq=self.version)
 
 
 @events.quitting.add_listener

@@ -191,8 +191,10 @@ class Stack:
         self.postgres.start()
         return self.postgres.create_database(f"stadtdach_scaleout_{os.getpid()}")
 
-    def start_redis(self) -> str:
-        port = free_port()
+    def start_redis(self, port: int | None = None) -> str:
+        """Redis without persistence; with ``port``, a fresh empty one where the stopped
+        one was (a restart, as the fault test needs)."""
+        port = port or free_port()
         self.redis_port = port
         self.spawn(
             "redis",
@@ -211,26 +213,6 @@ class Stack:
         )
         wait_for("redis", lambda: port_open(port), 10, self.processes["redis"])
         return f"redis://127.0.0.1:{port}/0"
-
-    def start_redis_again(self) -> None:
-        """A fresh, empty Redis on the same port (a restart without persistence)."""
-        port = self.redis_port
-        self.spawn(
-            "redis",
-            [
-                "redis-server",
-                "--port",
-                str(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ],
-            env=dict(os.environ),
-        )
-        wait_for("redis", lambda: port_open(port), 10, self.processes["redis"])
 
     def start_s3(self) -> str:
         port = free_port()

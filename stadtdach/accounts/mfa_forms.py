@@ -44,7 +44,9 @@ def _name_field(form) -> None:
     field.widget.attrs["maxlength"] = str(MAX_KEY_NAME_LENGTH)
 
 
-class CodeAuthenticateForm(AuthenticateForm):
+class _LogInCode:
+    """The code field of the log-in and the confirmation: app code or recovery code."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _code_field(
@@ -54,14 +56,12 @@ class CodeAuthenticateForm(AuthenticateForm):
         )
 
 
-class CodeReauthenticateForm(ReauthenticateForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _code_field(
-            self,
-            _("Code"),
-            _("The six-digit code your authenticator app shows, or one of your recovery codes."),
-        )
+class CodeAuthenticateForm(_LogInCode, AuthenticateForm):
+    pass
+
+
+class CodeReauthenticateForm(_LogInCode, ReauthenticateForm):
+    pass
 
 
 class TOTPActivateForm(ActivateTOTPForm):

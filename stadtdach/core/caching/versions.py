@@ -60,6 +60,7 @@ _seen: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar(
 # The tables whose tokens the last request to a path read: the next request to it reads
 # them all in one round trip at its start instead of one per fragment.
 _tables_of_path: OrderedDict[str, frozenset[str]] = OrderedDict()
+_tables_of_path_lock = threading.Lock()
 _PATHS_REMEMBERED = 2000
 
 
@@ -83,7 +84,7 @@ def request_scope(path: str | None = None):
 def _remember(path: str, tables: frozenset[str]) -> None:
     if _tables_of_path.get(path) == tables:
         return
-    with _pending_lock:
+    with _tables_of_path_lock:
         _tables_of_path[path] = tables
         _tables_of_path.move_to_end(path)
         while len(_tables_of_path) > _PATHS_REMEMBERED:
